@@ -1,0 +1,98 @@
+from django.conf import settings
+from rest_framework import serializers
+
+from accounts.models import SLUG_MESSAGE, SLUG_PATTERN, User
+from orgs.access import roles_of
+from orgs.models import Organization
+
+
+class RegisterInput(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    username = serializers.RegexField(
+        SLUG_PATTERN, max_length=39, error_messages={"invalid": f"Username {SLUG_MESSAGE}."}
+    )
+    password = serializers.CharField(min_length=8, max_length=256, trim_whitespace=False)
+    name = serializers.CharField(max_length=150)
+
+
+class LoginInput(serializers.Serializer):
+    identifier = serializers.CharField(required=False, max_length=254)
+    email = serializers.CharField(required=False, max_length=254)
+    username = serializers.CharField(required=False, max_length=254)
+    password = serializers.CharField(max_length=256, trim_whitespace=False)
+
+    def validate(self, attrs):
+        identifier = attrs.get("identifier") or attrs.get("email") or attrs.get("username")
+        if not identifier:
+            raise serializers.ValidationError("Provide 'identifier' (an email or a username) and 'password'.")
+        attrs["identifier"] = identifier
+        return attrs
+
+
+class RefreshInput(serializers.Serializer):
+    refresh_token = serializers.CharField(max_length=2048)
+
+
+class LogoutInput(serializers.Serializer):
+    refresh_token = serializers.CharField(max_length=2048, required=False)
+
+
+class UserOrganization(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    role = serializers.CharField()
+
+
+class UserOutput(serializers.ModelSerializer):
+    avatar = serializers.SerializerMethodField()
+    organizations = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "email", "username", "name", "avatar", "plan", "organizations", "created_at"]
+
+    def get_avatar(self, user) -> str | None:
+        return user.avatar or None
+
+    def get_organizations(self, user) -> list[UserOrganization]:
+        roles = roles_of(user)
+        orgs = Organization.objects.filter(id__in=roles.keys()).order_by("slug")
+        return [{"id": o.id, "name": o.name, "slug": o.slug, "role": roles[o.id]} for o in orgs]
+
+
+class PublicUser(serializers.ModelSerializer):
+    """A user as shown next to things they own: never the email."""
+
+    avatar = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "name", "avatar"]
+
+    def get_avatar(self, user) -> str | None:
+        return user.avatar or None
+
+
+class AuthOutput(serializers.Serializer):
+    access_token = serializers.CharField()
+    refresh_token = serializers.CharField(allow_null=True)
+    token_type = serializers.CharField(default="bearer")
+    expires_in = serializers.IntegerField()
+    user = UserOutput()
+
+
+class TokenPairOutput(serializers.Serializer):
+    access_token = serializers.CharField()
+    refresh_token = serializers.CharField()
+    token_type = serializers.CharField()
+    expires_in = serializers.IntegerField()
+
+
+def auth_payload(user: User, tokens: dict) -> dict:
+    return {
+        **tokens,
+        "token_type": "bearer",
+        "expires_in": settings.ACCESS_TOKEN_SECONDS,
+        "user": UserOutput(user).data,
+    }

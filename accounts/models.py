@@ -1,0 +1,45 @@
+import uuid
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+
+SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{1,37}[a-z0-9])$"
+SLUG_MESSAGE = (
+    "must be 3-39 characters: lowercase letters, digits and hyphens, starting and ending with a letter or digit"
+)
+slug_validator = RegexValidator(SLUG_PATTERN, f"Username {SLUG_MESSAGE}.")
+
+
+class Plan(models.TextChoices):
+    FREE = "free", "Free"
+    PRO = "pro", "Pro"
+
+
+class User(AbstractUser):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    username = models.CharField(max_length=39, unique=True, validators=[slug_validator])
+    email = models.EmailField(unique=True)
+    name = models.CharField(max_length=150, blank=True)
+    avatar = models.URLField(blank=True, default="")
+    bio = models.TextField(blank=True, default="")
+    plan = models.CharField(max_length=10, choices=Plan.choices, default=Plan.FREE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = UserManager()
+
+    REQUIRED_FIELDS = ["email"]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.username
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.username

@@ -1,0 +1,83 @@
+"""Shared test personas and clients.
+
+alice owns the organization `lab`; bob is a member of `lab`; charlie is an outsider; plus anonymous.
+Each persona has an API client authenticated with a JWT (`alice_api`, ...).
+"""
+
+import pytest
+from rest_framework.test import APIClient
+
+from accounts.services import tokens_issue, user_register
+from orgs.models import Role
+
+PASSWORD = "Qu4ntum!Leap#42"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.QH_DISPATCH_INLINE = True
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+def make_user(username: str, **extra):
+    return user_register(
+        email=extra.pop("email", f"{username}@example.com"), username=username, password=PASSWORD,
+        name=extra.pop("name", username.capitalize()),
+    )
+
+
+def jwt_client(user) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens_issue(user=user)['access_token']}")
+    return client
+
+
+@pytest.fixture
+def alice(db):
+    return make_user("alice")
+
+
+@pytest.fixture
+def bob(db):
+    return make_user("bob")
+
+
+@pytest.fixture
+def charlie(db):
+    return make_user("charlie")
+
+
+@pytest.fixture
+def lab(alice, bob):
+    from orgs.models import Membership
+    from orgs.services import org_create
+
+    org = org_create(creator=alice, name="Quantum Lab", slug="lab")
+    Membership.objects.create(organization=org, user=bob, role=Role.MEMBER)
+    return org
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def alice_api(alice):
+    return jwt_client(alice)
+
+
+@pytest.fixture
+def bob_api(bob):
+    return jwt_client(bob)
+
+
+@pytest.fixture
+def charlie_api(charlie):
+    return jwt_client(charlie)

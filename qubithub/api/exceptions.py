@@ -1,0 +1,101 @@
+"""One error shape for the whole API: {"detail": "<readable sentence>"} (+ optional field map)."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class DomainError(Exception):
+    """Base of every error a service raises on purpose; carries an HTTP status and a detail."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_detail = "The request could not be processed."
+
+    def __init__(self, detail: str | None = None, *, fields: dict | None = None, headers: dict | None = None):
+        self.detail = detail or self.default_detail
+        self.fields = fields
+        self.headers = headers or {}
+        super().__init__(self.detail)
+
+
+class InvalidInput(DomainError):
+    status_code = 400
+    default_detail = "Invalid input."
+
+
+class NotAuthenticated(DomainError):
+    status_code = 401
+    default_detail = "Authentication credentials were not provided or are invalid."
+
+
+class Forbidden(DomainError):
+    status_code = 403
+    default_detail = "You do not have permission to perform this action."
+
+
+class NotFound(DomainError):
+    status_code = 404
+    default_detail = "Not found."
+
+
+class Conflict(DomainError):
+    status_code = 409
+    default_detail = "Conflict with the current state of the resource."
+
+
+def _flatten(detail, prefix: str = "") -> list[str]:
+    """Turn DRF's nested error structures into 'field: message' sentences."""
+    if isinstance(detail, dict):
+        out: list[str] = []
+        for key, value in detail.items():
+            name = key if key != "non_field_errors" else ""
+            out.extend(_flatten(value, f"{prefix}{name}" if not prefix else f"{prefix}.{name}"))
+        return out
+    if isinstance(detail, list):
+        out = []
+        for item in detail:
+            out.extend(_flatten(item, prefix))
+        return out
+    text = str(detail)
+    return [f"{prefix}: {text}" if prefix else text]
+
+
+def _validation_response(exc: exceptions.ValidationError) -> Response:
+    messages = _flatten(exc.detail)
+    body: dict = {"detail": "; ".join(messages) or "Invalid input."}
+    if isinstance(exc.detail, dict):
+        body["errors"] = exc.detail
+    return Response(body, status=400)
+
+
+def api_exception_handler(exc, context):
+    if isinstance(exc, DomainError):
+        body: dict = {"detail": exc.detail}
+        if exc.fields:
+            body["errors"] = exc.fields
+        return Response(body, status=exc.status_code, headers=exc.headers)
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
+    if isinstance(exc, exceptions.ValidationError):
+        return _validation_response(exc)
+    if isinstance(exc, Http404):
+        return Response({"detail": "Not found."}, status=404)
+    if isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.Throttled):
+        wait = int(exc.wait or 1) if exc.wait is not None else 1
+        response.data = {"detail": f"Rate limit exceeded. Retry in {max(wait, 1)} seconds."}
+        response["Retry-After"] = str(max(wait, 1))
+    elif not isinstance(response.data, dict) or "detail" not in response.data:
+        response.data = {"detail": "; ".join(_flatten(response.data))}
+    else:
+        response.data = {"detail": str(response.data["detail"])}
+    return response

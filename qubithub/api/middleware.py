@@ -1,0 +1,32 @@
+"""Django's own 404/405/500 answers on /api/ paths become the JSON error envelope."""
+
+import logging
+
+from django.http import JsonResponse
+
+logger = logging.getLogger("qubithub.api")
+
+
+def is_api_path(path: str) -> bool:
+    return path == "/api" or path.startswith("/api/")
+
+
+class ApiErrorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not is_api_path(request.path) or response.get("Content-Type", "").startswith("application/json"):
+            return response
+        if response.status_code == 404:
+            return JsonResponse({"detail": "Not found."}, status=404)
+        if response.status_code == 405:
+            return JsonResponse({"detail": f'Method "{request.method}" not allowed.'}, status=405)
+        return response
+
+    def process_exception(self, request, exception):
+        if not is_api_path(request.path):
+            return None
+        logger.exception("Unhandled error on %s %s", request.method, request.path)
+        return JsonResponse({"detail": "Internal server error."}, status=500)

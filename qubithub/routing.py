@@ -1,0 +1,3 @@
+"""WebSocket routes; each app that publishes realtime events adds its patterns here."""
+
+websocket_urlpatterns: list = []

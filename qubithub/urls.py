@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from qubithub import health
+
+api_patterns = [
+    path("", include("accounts.api.urls")),
+    path("", include("orgs.api.urls")),
+    path("", include("circuits.api.urls")),
+    path("schema", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("api/", include(api_patterns)),
+    path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("", include("accounts.urls")),
+    path("", include("circuits.urls")),
+]
+
+handler404 = "qubithub.pages.not_found"
+handler403 = "qubithub.pages.forbidden"
+handler500 = "qubithub.pages.server_error"
