@@ -9,6 +9,7 @@ from accounts import services
 from accounts.api import serializers as s
 from qubithub.api.exceptions import InvalidInput
 from qubithub.api.parsing import validated_body
+from qubithub.api.scopes import ACCOUNT
 
 REFRESH_COOKIE = "refresh_token"
 
@@ -80,6 +81,7 @@ class LogoutView(PublicAuthView):
 
 
 class MeView(APIView):
+    scopes = ACCOUNT
     permission_classes = [IsAuthenticated]
 
     @extend_schema(responses={200: s.UserOutput}, tags=["auth"])

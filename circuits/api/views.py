@@ -14,6 +14,7 @@ from orgs.access import can_view, require_editable
 from qubithub.api.exceptions import InvalidInput, NotFound
 from qubithub.api.pagination import EnvelopePagination
 from qubithub.api.parsing import validated_body
+from qubithub.api.scopes import CIRCUITS
 
 
 def _list_query(request) -> dict:
@@ -33,6 +34,7 @@ def paginated(request, view, queryset, serializer_class, key: str) -> Response:
 
 
 class CircuitListView(APIView):
+    scopes = CIRCUITS
     envelope_key = "circuits"
 
     def get_permissions(self):
@@ -52,6 +54,8 @@ class CircuitListView(APIView):
 
 
 class CircuitResolveView(APIView):
+    scopes = CIRCUITS
+
     @extend_schema(
         parameters=[OpenApiParameter("repo_name", str, required=True)],
         responses={200: s.CircuitDetail},
@@ -63,6 +67,8 @@ class CircuitResolveView(APIView):
 
 
 class CircuitDetailView(APIView):
+    scopes = CIRCUITS
+
     @extend_schema(responses={200: s.CircuitDetail}, tags=["circuits"])
     def get(self, request, circuit_id):
         circuit = selectors.circuit_get(user=request.user, circuit_id=circuit_id)
@@ -83,6 +89,8 @@ def _version_files(circuit, version_param: str | None):
 
 
 class CircuitFilesView(APIView):
+    scopes = CIRCUITS
+
     @extend_schema(parameters=[OpenApiParameter("version", str)], responses={200: s.FilesOutput}, tags=["circuits"])
     def get(self, request, circuit_id):
         circuit = selectors.circuit_get(user=request.user, circuit_id=circuit_id)
@@ -98,6 +106,7 @@ def _incoming(uploaded) -> services.IncomingFile:
 
 
 class CircuitUploadView(APIView):
+    scopes = CIRCUITS
     permission_classes = [IsAuthenticated]
     field = "file"
 
@@ -136,6 +145,8 @@ class CircuitUploadBatchView(CircuitUploadView):
 
 
 class FileDownloadView(APIView):
+    scopes = CIRCUITS
+
     @extend_schema(responses={(200, "application/octet-stream"): bytes}, tags=["files"])
     def get(self, request, file_path):
         record = CircuitFile.objects.filter(path=file_path).select_related("version__circuit").first()
