@@ -17,8 +17,10 @@ PASSWORD = "Qu4ntum!Leap#42"
 def _isolated_environment(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.QH_DISPATCH_INLINE = True
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     from django.core.cache import cache
 
     cache.clear()
@@ -27,7 +29,9 @@ def _isolated_environment(settings, tmp_path):
 
 def make_user(username: str, **extra):
     return user_register(
-        email=extra.pop("email", f"{username}@example.com"), username=username, password=PASSWORD,
+        email=extra.pop("email", f"{username}@example.com"),
+        username=username,
+        password=PASSWORD,
         name=extra.pop("name", username.capitalize()),
     )
 

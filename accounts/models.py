@@ -9,6 +9,11 @@ SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{1,37}[a-z0-9])$"
 SLUG_MESSAGE = (
     "must be 3-39 characters: lowercase letters, digits and hyphens, starting and ending with a letter or digit"
 )
+# Names that are paths of the site itself can't be users or organizations.
+RESERVED_SLUGS = frozenset(
+    "api admin static media login logout signup settings healthz readyz metrics ws explore new orgs users "
+    "circuits datasets spaces runs backends benchmarks docs search about help account password".split()
+)
 slug_validator = RegexValidator(SLUG_PATTERN, f"Username {SLUG_MESSAGE}.")
 
 

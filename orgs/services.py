@@ -6,10 +6,12 @@ from qubithub.api.exceptions import InvalidInput
 
 
 def slug_taken(slug: str) -> bool:
-    from accounts.models import User
+    from accounts.models import RESERVED_SLUGS, User
 
     return (
-        Organization.objects.filter(slug__iexact=slug).exists() or User.objects.filter(username__iexact=slug).exists()
+        slug.lower() in RESERVED_SLUGS
+        or Organization.objects.filter(slug__iexact=slug).exists()
+        or User.objects.filter(username__iexact=slug).exists()
     )
 
 

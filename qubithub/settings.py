@@ -186,6 +186,7 @@ MEDIA_ROOT = Path(env_str("QH_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 S3_BUCKET = env_str("QH_S3_BUCKET")
 if S3_BUCKET:

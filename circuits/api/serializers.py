@@ -152,8 +152,6 @@ class CircuitListQuery(serializers.Serializer):
     owner = serializers.CharField(required=False, max_length=39)
     mine = serializers.BooleanField(required=False, default=False)
     sort = serializers.ChoiceField(choices=SORTS + [f"-{s}" for s in SORTS], required=False, default="created_at")
-    page = serializers.IntegerField(required=False, min_value=1)
-    limit = serializers.IntegerField(required=False, min_value=1, max_value=100)
 
 
 class FileEntry(serializers.Serializer):

@@ -2,7 +2,8 @@
 
 import logging
 
-from django.http import JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 
 logger = logging.getLogger("qubithub.api")
 
@@ -26,7 +27,7 @@ class ApiErrorMiddleware:
         return response
 
     def process_exception(self, request, exception):
-        if not is_api_path(request.path):
+        if not is_api_path(request.path) or isinstance(exception, (Http404, PermissionDenied)):
             return None
         logger.exception("Unhandled error on %s %s", request.method, request.path)
         return JsonResponse({"detail": "Internal server error."}, status=500)
