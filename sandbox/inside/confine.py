@@ -120,6 +120,7 @@ def drop_to_user(uid: int, gid: int) -> None:
     os.setgroups([])
     os.setresgid(gid, gid, gid)
     os.setresuid(uid, uid, uid)
+    prctl(PR_SET_DUMPABLE, 1)  # changing uid cleared it; /proc/self/uid_map must stay writable by us
 
 
 def address_space_in_use() -> int:

@@ -27,8 +27,8 @@ def write_all(fd: int, payload: bytes) -> None:
         data = data[written:]
 
 
-def decode_all(buffer: bytes) -> list[Any]:
-    """Every complete frame in buffer; a truncated tail is ignored."""
+def decode_all(buffer: bytes) -> tuple[list[Any], int]:
+    """Every complete frame in buffer and how many bytes they took; a truncated tail is left."""
     frames, offset = [], 0
     while offset + HEADER.size <= len(buffer):
         (size,) = HEADER.unpack_from(buffer, offset)
@@ -37,4 +37,4 @@ def decode_all(buffer: bytes) -> list[Any]:
             break
         frames.append(json.loads(buffer[offset + HEADER.size : end]))
         offset = end
-    return frames
+    return frames, offset

@@ -33,8 +33,8 @@ def keeper(job: dict[str, Any], stdio: tuple[int, int, int], ids: tuple[int, int
     os.read(ready_r, 1)
     os.close(stdio[0])
     os.close(stdio[1])
-    status = _wait(pid)
-    _send_outputs(job, stdio[2])
+    status = wait_status(pid)
+    send_outputs(job, stdio[2])
     os._exit(status)
 
 
@@ -76,7 +76,7 @@ def _redirect(stdio: tuple[int, int, int]) -> None:
     signal.set_wakeup_fd(-1)
 
 
-def _wait(pid: int) -> int:
+def wait_status(pid: int) -> int:
     while True:
         try:
             _, status = os.waitpid(pid, 0)
@@ -90,7 +90,7 @@ def _wait(pid: int) -> int:
     return os.WEXITSTATUS(status)
 
 
-def _send_outputs(job: dict[str, Any], result_fd: int) -> None:
+def send_outputs(job: dict[str, Any], result_fd: int) -> None:
     try:
         files = workspace.collect_outputs(JOB_DIR, int(job["limits"]["output_files_bytes"]))
         if files:

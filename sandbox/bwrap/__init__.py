@@ -1,0 +1,1 @@
+"""The bubblewrap implementation: one fresh sandbox per job (BubblewrapSandbox) and its warm pool (sandbox.pool)."""
