@@ -53,3 +53,10 @@ class TagAdmin(admin.ModelAdmin):
 class StarAdmin(admin.ModelAdmin):
     list_display = ["user", "circuit", "created_at"]
     raw_id_fields = ["user", "circuit"]
+
+
+@admin.register(CircuitFile)
+class CircuitFileAdmin(admin.ModelAdmin):
+    list_display = ["path", "name", "size", "content_type"]
+    search_fields = ["path", "name", "sha256"]
+    raw_id_fields = ["version"]

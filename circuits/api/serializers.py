@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.api.serializers import PublicUser
@@ -112,10 +113,12 @@ class CircuitDetail(CircuitCard):
     class Meta(CircuitCard.Meta):
         fields = CircuitCard.Meta.fields + ["extra_metadata", "versions", "latest_version"]
 
-    def get_versions(self, circuit) -> list[VersionOutput]:
+    @extend_schema_field(VersionOutput(many=True))
+    def get_versions(self, circuit) -> list[dict]:
         return VersionOutput(circuit.versions.all(), many=True).data
 
-    def get_latest_version(self, circuit) -> VersionOutput | None:
+    @extend_schema_field(VersionOutput(allow_null=True))
+    def get_latest_version(self, circuit) -> dict | None:
         versions = list(circuit.versions.all())
         return VersionOutput(versions[-1]).data if versions else None
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class QubitHubConfig(AppConfig):
+    name = "qubithub"
+    verbose_name = "QubitHub platform"
+
+    def ready(self) -> None:
+        from qubithub.api import schema  # noqa: F401  (registers OpenAPI extensions)
