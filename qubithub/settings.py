@@ -210,6 +210,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 QH_MAX_UPLOAD_BYTES = env_int("QH_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+# Whole multipart request (upload-batch); a larger request is refused before its files are parsed.
+QH_MAX_UPLOAD_REQUEST_BYTES = env_int("QH_MAX_UPLOAD_REQUEST_BYTES", 50 * 1024 * 1024)
+# Circuits' git repositories: derived data, rebuilt from the stored versions whenever missing or stale.
+QH_GIT_ROOT = Path(env_str("QH_GIT_ROOT", str(VAR_DIR / "git")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
