@@ -5,7 +5,22 @@ import re
 MAX_NAME_LENGTH = 255
 MAX_SEGMENT_LENGTH = 100
 _SEGMENT = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9._-]*$")
-TEXT_EXTENSIONS = (".py", ".qasm", ".toml", ".json", ".md", ".txt", ".yaml", ".yml", ".cfg", ".ini")
+# Git's own dotfiles may sit in a circuit (the official `circuits init` writes a .gitignore); no other hidden file.
+GIT_DOTFILES = {".gitignore", ".gitattributes"}
+TEXT_EXTENSIONS = (
+    ".gitignore",
+    ".gitattributes",
+    ".py",
+    ".qasm",
+    ".toml",
+    ".json",
+    ".md",
+    ".txt",
+    ".yaml",
+    ".yml",
+    ".cfg",
+    ".ini",
+)
 
 
 class FileNameError(ValueError):
@@ -25,6 +40,8 @@ def clean_relative_path(raw: str) -> str:
     for segment in segments:
         if segment in ("", ".", ".."):
             raise FileNameError(f"'{raw}': empty, '.' or '..' path segments are not allowed.")
+        if segment in GIT_DOTFILES and segment == segments[-1]:
+            continue
         if segment.startswith("."):
             raise FileNameError(f"'{raw}': hidden files and folders are not allowed.")
         if len(segment) > MAX_SEGMENT_LENGTH or not _SEGMENT.match(segment):

@@ -73,6 +73,9 @@ class CircuitVersion(models.Model):
     entry_point = models.CharField(max_length=255, blank=True, default="")
     manifest = models.JSONField(default=dict, blank=True)
     analysis = models.JSONField(default=dict, blank=True)
+    # Set when the version came from `git push`: the pushed commit's author, committer, dates and message,
+    # so that the derived git repository is rebuilt with the very same commit hashes.
+    git_commit = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -2,10 +2,10 @@
 
 from django.db.models import Q
 
-from circuits.models import Circuit
+from circuits.models import Circuit, CircuitFile
 from circuits.querysets import circuit_for_detail, circuits_for_listing
-from orgs.access import get_visible_or_404, roles_of
-from qubithub.api.exceptions import InvalidInput
+from orgs.access import can_view, get_visible_or_404, roles_of
+from qubithub.api.exceptions import InvalidInput, NotFound
 
 NATURAL_DESCENDING = {"created_at", "updated_at", "stars_count", "runs_count", "views_count"}
 
@@ -55,3 +55,12 @@ def circuit_resolve(*, user, repo_name: str) -> Circuit:
     return get_visible_or_404(
         circuit_for_detail(user), user, what="Circuit", organization__slug__iexact=owner, name__iexact=name
     )
+
+
+def circuit_file_get(*, user, path: str) -> CircuitFile:
+    """A stored file the user may read, by its exact storage path; anything else is 404."""
+    records = CircuitFile.objects.filter(path=path).select_related("version__circuit")[:20]
+    record = next((r for r in records if can_view(user, r.version.circuit)), None)
+    if record is None:
+        raise NotFound("File not found.")
+    return record

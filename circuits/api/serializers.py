@@ -173,3 +173,68 @@ class UploadOutput(serializers.Serializer):
     version = VersionOutput()
     files = FileEntry(many=True)
     errors = serializers.ListField(child=serializers.DictField(), required=False)
+
+
+class CircuitUpdateInput(serializers.Serializer):
+    """PUT is a partial update: only the fields sent change."""
+
+    title = serializers.CharField(max_length=500, required=False)
+    description = serializers.CharField(max_length=100_000, required=False, allow_blank=True)
+    tags = serializers.ListField(child=serializers.CharField(max_length=50), required=False, max_length=30)
+    is_public = serializers.BooleanField(required=False)
+    extra_metadata = serializers.DictField(required=False, allow_null=True)
+
+    def validate(self, attrs):
+        unknown = sorted(set(self.initial_data) - set(self.fields))
+        if unknown:
+            allowed = ", ".join(self.fields)
+            raise serializers.ValidationError(
+                f"Unknown or read-only field(s): {', '.join(unknown)}. Allowed: {allowed}."
+            )
+        return attrs
+
+
+class ForkInput(serializers.Serializer):
+    name = serializers.RegexField(
+        NAME_PATTERN,
+        max_length=100,
+        required=False,
+        allow_null=True,
+        error_messages={"invalid": "Name must be 1-100 characters: lowercase letters, digits and hyphens."},
+    )
+
+
+class StarOutput(serializers.Serializer):
+    starred = serializers.BooleanField()
+    stars_count = serializers.IntegerField()
+
+
+class SideSummary(serializers.Serializer):
+    version = serializers.IntegerField()
+    qubits = serializers.IntegerField(allow_null=True)
+    depth = serializers.IntegerField(allow_null=True)
+    gate_counts = serializers.DictField(child=serializers.IntegerField())
+    two_qubit_gates = serializers.IntegerField(allow_null=True)
+    error = serializers.CharField(allow_null=True)
+
+
+class FileDiff(serializers.Serializer):
+    name = serializers.CharField()
+    status = serializers.ChoiceField(choices=["added", "removed", "modified"])
+    diff = serializers.CharField()
+
+
+class SemanticDiff(serializers.Serializer):
+    a = SideSummary()
+    b = SideSummary()
+    delta = serializers.DictField()
+    equivalent = serializers.BooleanField(allow_null=True)
+    equivalence_method = serializers.CharField(allow_null=True)
+
+
+class DiffOutput(serializers.Serializer):
+    circuit_id = serializers.UUIDField()
+    a = serializers.IntegerField()
+    b = serializers.IntegerField()
+    files = FileDiff(many=True)
+    semantic = SemanticDiff()

@@ -1,20 +1,19 @@
-from django.conf import settings
-from django.core.files.storage import default_storage
-from django.http import FileResponse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+import hashlib
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from circuits import selectors, services
+from circuits import diffs, selectors, services
 from circuits.api import serializers as s
-from circuits.models import CircuitFile
-from orgs.access import can_view, require_editable
-from qubithub.api.exceptions import InvalidInput, NotFound
+from orgs.access import require_editable
 from qubithub.api.pagination import EnvelopePagination
 from qubithub.api.parsing import validated_body
+from qubithub.api.permissions import ApiKeyScopePermission
 from qubithub.api.scopes import CIRCUITS
+from qubithub.api.throttles import ForkThrottle, StarThrottle, with_default_throttles
 
 
 def _list_query(request) -> dict:
@@ -33,12 +32,29 @@ def paginated(request, view, queryset, serializer_class, key: str) -> Response:
     return paginator.get_paginated_response(data)
 
 
+def signed_in() -> list:
+    return [ApiKeyScopePermission(), IsAuthenticated()]
+
+
+def viewer_key(request) -> str:
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    address = request.META.get("REMOTE_ADDR", "")
+    return "ip:" + hashlib.sha256(address.encode()).hexdigest()[:24]
+
+
+def _detail(request, circuit) -> Response:
+    return Response(s.CircuitDetail(circuit, context={"request": request}).data)
+
+
 class CircuitListView(APIView):
     scopes = CIRCUITS
     envelope_key = "circuits"
 
     def get_permissions(self):
-        return [IsAuthenticated()] if self.request.method == "POST" else []
+        return (
+            [ApiKeyScopePermission(), IsAuthenticated()] if self.request.method == "POST" else [ApiKeyScopePermission()]
+        )
 
     @extend_schema(parameters=[s.CircuitListQuery], responses={200: s.CircuitCard(many=True)}, tags=["circuits"])
     def get(self, request):
@@ -63,100 +79,70 @@ class CircuitResolveView(APIView):
     )
     def get(self, request):
         circuit = selectors.circuit_resolve(user=request.user, repo_name=request.query_params.get("repo_name", ""))
-        return Response(s.CircuitDetail(circuit).data)
+        services.circuit_view_record(circuit=circuit, viewer_key=viewer_key(request))
+        return _detail(request, circuit)
 
 
 class CircuitDetailView(APIView):
     scopes = CIRCUITS
 
+    def get_permissions(self):
+        return (
+            [ApiKeyScopePermission()] if self.request.method == "GET" else [ApiKeyScopePermission(), IsAuthenticated()]
+        )
+
     @extend_schema(responses={200: s.CircuitDetail}, tags=["circuits"])
     def get(self, request, circuit_id):
         circuit = selectors.circuit_get(user=request.user, circuit_id=circuit_id)
-        return Response(s.CircuitDetail(circuit).data)
+        services.circuit_view_record(circuit=circuit, viewer_key=viewer_key(request))
+        return _detail(request, circuit)
 
-
-def _version_files(circuit, version_param: str | None):
-    versions = list(circuit.versions.all())
-    if not versions:
-        return None, []
-    if version_param in (None, "", "latest"):
-        return versions[-1], list(versions[-1].files.all())
-    number = version_param.lstrip("v")
-    match = next((v for v in versions if str(v.version_number) == number), None)
-    if match is None:
-        raise NotFound(f"Version {version_param} of this circuit does not exist.")
-    return match, list(match.files.all())
-
-
-class CircuitFilesView(APIView):
-    scopes = CIRCUITS
-
-    @extend_schema(parameters=[OpenApiParameter("version", str)], responses={200: s.FilesOutput}, tags=["circuits"])
-    def get(self, request, circuit_id):
-        circuit = selectors.circuit_get(user=request.user, circuit_id=circuit_id)
-        version, files = _version_files(circuit, request.query_params.get("version"))
-        entries = [{"name": f.name, "path": f.path, "type": "file", "size": f.size} for f in files]
-        return Response({"files": entries, "version": str(version.version_number) if version else None})
-
-
-def _incoming(uploaded) -> services.IncomingFile:
-    limit = settings.QH_MAX_UPLOAD_BYTES
-    content = uploaded.read(limit + 1)
-    return services.IncomingFile(name=uploaded.name or "", content=content)
-
-
-class CircuitUploadView(APIView):
-    scopes = CIRCUITS
-    permission_classes = [IsAuthenticated]
-    field = "file"
-
-    @extend_schema(
-        parameters=[OpenApiParameter("commit_message", str)],
-        request={
-            "multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
-        },
-        responses={201: s.UploadOutput, 207: s.UploadOutput},
-        tags=["circuits"],
-    )
-    def post(self, request, circuit_id):
+    @extend_schema(request=s.CircuitUpdateInput, responses={200: s.CircuitDetail}, tags=["circuits"])
+    def put(self, request, circuit_id):
         circuit = selectors.circuit_get(user=request.user, circuit_id=circuit_id)
         require_editable(request.user, circuit, what="circuit")
-        uploads = request.FILES.getlist(self.field)
-        if not uploads:
-            raise InvalidInput(f"Send the file(s) as multipart/form-data field '{self.field}'.")
-        version, errors = services.circuit_version_publish(
-            circuit=circuit,
-            author=request.user,
-            files=[_incoming(u) for u in uploads],
-            commit_message=request.query_params.get("commit_message", ""),
-            max_bytes=settings.QH_MAX_UPLOAD_BYTES,
-        )
-        version = type(version).objects.prefetch_related("files").get(pk=version.pk)
-        body = {
-            "version": s.VersionOutput(version).data,
-            "files": [{"name": f.name, "path": f.path, "type": "file", "size": f.size} for f in version.files.all()],
-            "errors": errors,
-        }
-        return Response(body, status=207 if errors else status.HTTP_201_CREATED)
+        changes = validated_body(s.CircuitUpdateInput, request, partial=True)
+        services.circuit_update(circuit=circuit, changes=changes)
+        return _detail(request, selectors.circuit_get(user=request.user, circuit_id=circuit_id))
+
+    @extend_schema(responses={204: OpenApiResponse(description="Deleted")}, tags=["circuits"])
+    def delete(self, request, circuit_id):
+        circuit = selectors.circuit_get(user=request.user, circuit_id=circuit_id)
+        require_editable(request.user, circuit, what="circuit")
+        services.circuit_delete(circuit=circuit)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class CircuitUploadBatchView(CircuitUploadView):
-    field = "files"
+class CircuitStarView(APIView):
+    scopes = CIRCUITS
+    permission_classes = [ApiKeyScopePermission, IsAuthenticated]
+    throttle_classes = with_default_throttles(StarThrottle)
+
+    @extend_schema(request=None, responses={200: s.StarOutput}, tags=["circuits"])
+    def post(self, request, circuit_id):
+        circuit = selectors.circuit_get(user=request.user, circuit_id=circuit_id)
+        starred, count = services.circuit_star_toggle(circuit=circuit, user=request.user)
+        return Response({"starred": starred, "stars_count": count})
 
 
-class FileDownloadView(APIView):
+class CircuitForkView(APIView):
+    scopes = CIRCUITS
+    permission_classes = [ApiKeyScopePermission, IsAuthenticated]
+    throttle_classes = with_default_throttles(ForkThrottle)
+
+    @extend_schema(request=s.ForkInput, responses={201: s.CircuitDetail}, tags=["circuits"])
+    def post(self, request, circuit_id):
+        source = selectors.circuit_get(user=request.user, circuit_id=circuit_id)
+        data = validated_body(s.ForkInput, request) if request.data else {}
+        fork = services.circuit_fork(source=source, user=request.user, name=data.get("name"))
+        fork = selectors.circuit_get(user=request.user, circuit_id=fork.id)
+        return Response(s.CircuitDetail(fork).data, status=status.HTTP_201_CREATED)
+
+
+class CircuitDiffView(APIView):
     scopes = CIRCUITS
 
-    @extend_schema(responses={(200, "application/octet-stream"): bytes}, tags=["files"])
-    def get(self, request, file_path):
-        record = CircuitFile.objects.filter(path=file_path).select_related("version__circuit").first()
-        if record is None or not can_view(request.user, record.version.circuit):
-            raise NotFound("File not found.")
-        try:
-            handle = default_storage.open(record.path, "rb")
-        except (FileNotFoundError, OSError):
-            raise NotFound("File not found.") from None
-        response = FileResponse(handle, content_type=record.content_type)
-        response["Content-Disposition"] = f'inline; filename="{record.name.rsplit("/", 1)[-1]}"'
-        response["Content-Length"] = str(record.size)
-        return response
+    @extend_schema(responses={200: s.DiffOutput}, tags=["circuits"])
+    def get(self, request, circuit_id, a: int, b: int):
+        circuit = selectors.circuit_get(user=request.user, circuit_id=circuit_id)
+        return Response(s.DiffOutput(diffs.circuit_version_diff(circuit=circuit, a=a, b=b)).data)

@@ -1,20 +1,18 @@
-"""Writes on circuits: create, publish versions from files."""
+"""Publishing versions: each version is the previous version's files overlaid with accepted uploads."""
 
 import hashlib
+import json
 import mimetypes
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.db.models import Max
 
 from circuits.filenames import FileNameError, check_text_content, clean_relative_path
 from circuits.manifest import MANIFEST_NAME, METADATA_NAME, ManifestError, metadata_json, parse_manifest
-from circuits.models import Circuit, CircuitFile, CircuitVersion, Tag
-from orgs.access import has_role
-from orgs.models import Organization, Role
-from orgs.services import org_get_by_slug
-from qubithub.api.exceptions import Forbidden, InvalidInput, NotFound
+from circuits.models import Circuit, CircuitFile, CircuitVersion
+from circuits.storage import StoredFiles, read_bytes, storage_path, storage_writes
+from qubithub.api.exceptions import InvalidInput
 
 DEFAULT_ENTRY_POINTS = {
     "qiskit": "circuit.py",
@@ -28,96 +26,47 @@ DEFAULT_ENTRY_POINTS = {
 class IncomingFile:
     name: str
     content: bytes
+    error: str | None = None  # set when the upload was refused before its content was read
 
 
-def owner_organization(*, user, organization_name: str | None) -> Organization:
-    """The namespace a new resource goes to: the named org (membership required) or the personal one."""
-    if not organization_name:
-        return user.personal_org
-    org = org_get_by_slug(organization_name)
-    if org is None:
-        raise NotFound(f"Organization '{organization_name}' not found.")
-    if not has_role(user, org, Role.MEMBER):
-        raise Forbidden(f"You are not a member of the organization '{org.slug}'.")
-    return org
-
-
-def tags_set(circuit: Circuit, names: list[str]) -> None:
-    cleaned = sorted({name.strip().lower() for name in names if name and name.strip()})
-    existing = {t.name: t for t in Tag.objects.filter(name__in=cleaned)}
-    missing = [Tag(name=n) for n in cleaned if n not in existing]
-    if missing:
-        Tag.objects.bulk_create(missing, ignore_conflicts=True)
-    circuit.tags.set(Tag.objects.filter(name__in=cleaned))
-
-
-@transaction.atomic
-def circuit_create(
-    *,
-    creator,
-    name: str,
-    title: str,
-    framework: str,
-    description: str = "",
-    tags: list[str] | None = None,
-    qubits: int = 0,
-    gates: list[str] | None = None,
-    depth: int | None = None,
-    is_public: bool = True,
-    organization_name: str | None = None,
-    extra_metadata: dict | None = None,
-) -> Circuit:
-    organization = owner_organization(user=creator, organization_name=organization_name)
-    if Circuit.objects.filter(organization=organization, name=name).exists():
-        raise InvalidInput(f"A circuit named '{name}' already exists for '{organization.slug}'.")
-    circuit = Circuit(
-        organization=organization,
-        created_by=creator,
-        name=name,
-        title=title,
-        framework=framework,
-        description=description,
-        qubits=qubits,
-        gates=gates or [],
-        depth=depth,
-        is_public=is_public,
-        extra_metadata=extra_metadata or {},
-    )
-    circuit.full_clean()
-    try:
-        with transaction.atomic():
-            circuit.save()
-    except IntegrityError:
-        raise InvalidInput(f"A circuit named '{name}' already exists for '{organization.slug}'.") from None
-    tags_set(circuit, tags or [])
-    return circuit
-
-
-def storage_path(circuit: Circuit, version_number: int, name: str) -> str:
-    return f"circuits/{circuit.id}/v{version_number}/{name}"
+def _check_one(incoming: IncomingFile, max_bytes: int) -> str:
+    name = clean_relative_path(incoming.name)
+    if incoming.error:
+        raise FileNameError(incoming.error)
+    if len(incoming.content) > max_bytes:
+        raise FileNameError(f"'{name}' is larger than the {max_bytes // (1024 * 1024)} MiB file limit.")
+    check_text_content(name, incoming.content)
+    return name
 
 
 def _validated_files(files: list[IncomingFile], max_bytes: int) -> tuple[dict[str, bytes], list[dict]]:
+    """Accepted files by clean name, and per-file errors. A bad qubithub.toml rejects the whole upload."""
     accepted: dict[str, bytes] = {}
     errors: list[dict] = []
     for incoming in files:
         try:
-            name = clean_relative_path(incoming.name)
-            if len(incoming.content) > max_bytes:
-                raise FileNameError(f"'{name}' is larger than the {max_bytes // (1024 * 1024)} MiB file limit.")
-            check_text_content(name, incoming.content)
-            if name == METADATA_NAME:
-                raise FileNameError("metadata.json is generated from qubithub.toml; upload qubithub.toml instead.")
-            if name == MANIFEST_NAME:
-                parse_manifest(incoming.content)
-        except (FileNameError, ManifestError) as exc:
+            name = _check_one(incoming, max_bytes)
+        except FileNameError as exc:
             errors.append({"filename": incoming.name, "error": str(exc)})
             continue
+        if name == MANIFEST_NAME:
+            try:
+                parse_manifest(incoming.content)
+            except ManifestError as exc:
+                raise InvalidInput(str(exc), fields={"errors": [{"filename": name, "error": str(exc)}]}) from None
         accepted[name] = incoming.content
     return accepted, errors
 
 
-def _content_hash(snapshot: dict[str, str]) -> str:
+def _legacy_metadata_error(content: bytes) -> str | None:
+    try:
+        document = json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return "metadata.json is not valid JSON."
+    return None if isinstance(document, dict) else "metadata.json must be a JSON object."
+
+
+def content_hash(snapshot: dict[str, str]) -> str:
     digest = hashlib.sha256()
     for name in sorted(snapshot):
         digest.update(f"{name}\0{snapshot[name]}\n".encode())
@@ -141,58 +90,77 @@ def _entry_point(circuit: Circuit, manifest_data: dict, names: set[str]) -> str:
     return candidates[0] if candidates else ""
 
 
-@transaction.atomic
-def circuit_version_publish(
-    *, circuit: Circuit, author, files: list[IncomingFile], commit_message: str = "", max_bytes: int
-) -> tuple[CircuitVersion, list[dict]]:
-    """A new version: the previous version's files overlaid with the accepted uploads.
+def _with_metadata(accepted: dict[str, bytes], previous: dict[str, CircuitFile], errors: list[dict]):
+    """metadata.json is generated from qubithub.toml; a legacy metadata.json is kept only without a manifest."""
+    manifest_raw = accepted.get(MANIFEST_NAME)
+    if manifest_raw is None and MANIFEST_NAME in previous:
+        manifest_raw = read_bytes(previous[MANIFEST_NAME].path)
+    if manifest_raw is not None:
+        manifest = parse_manifest(manifest_raw)
+        accepted[METADATA_NAME] = metadata_json(manifest)
+        return manifest
+    if METADATA_NAME in accepted:
+        problem = _legacy_metadata_error(accepted[METADATA_NAME])
+        if problem:
+            accepted.pop(METADATA_NAME)
+            errors.append({"filename": METADATA_NAME, "error": problem})
+    return None
 
-    Returns the version and per-file errors. Raises InvalidInput if no file was accepted.
+
+def circuit_version_publish(
+    *,
+    circuit: Circuit,
+    author,
+    files: list[IncomingFile],
+    commit_message: str = "",
+    max_bytes: int,
+    replace: bool = False,
+    git_commit: dict | None = None,
+) -> tuple[CircuitVersion, list[dict]]:
+    """A new version: the previous files overlaid with the accepted uploads (or exactly them, with `replace`).
+
+    Returns the version and per-file errors. Raises InvalidInput (and stores nothing) if no file was
+    accepted or the manifest is invalid. Analysis of the new version is dispatched after commit.
     """
+    with storage_writes() as stored, transaction.atomic():
+        version, errors = _publish(circuit, author, files, commit_message, max_bytes, replace, git_commit, stored)
+    _dispatch_analysis_on_commit(version)
+    return version, errors
+
+
+def _publish(circuit, author, files, commit_message, max_bytes, replace, git_commit, stored):
     accepted, errors = _validated_files(files, max_bytes)
     if not accepted:
         detail = "; ".join(f"{e['filename']}: {e['error']}" for e in errors) or "No file was uploaded."
         raise InvalidInput(detail, fields={"errors": errors})
     circuit = Circuit.objects.select_for_update().get(pk=circuit.pk)
     previous = _previous_files(circuit)
-    number = (max((v for v in circuit.versions.values_list("version_number", flat=True)), default=0)) + 1
-    manifest_raw = accepted.get(MANIFEST_NAME)
-    if manifest_raw is None and MANIFEST_NAME in previous:
-        manifest_raw = default_storage.open(previous[MANIFEST_NAME].path).read()
-    manifest = parse_manifest(manifest_raw) if manifest_raw else None
-    if manifest is not None:
-        accepted[METADATA_NAME] = metadata_json(manifest)
+    manifest = _with_metadata(accepted, {} if replace else previous, errors)
+    number = circuit.versions.aggregate(highest=Max("version_number"))["highest"] or 0
     version = CircuitVersion.objects.create(
         circuit=circuit,
-        version_number=number,
+        version_number=number + 1,
         commit_hash="",
         commit_message=commit_message[:1000],
         author=author,
         manifest=manifest.data if manifest else {},
+        git_commit=git_commit or {},
     )
-    snapshot = _store_files(version, previous, accepted)
-    version.commit_hash = _content_hash(snapshot)
+    kept = {} if replace else previous
+    snapshot = _store_files(version, kept, previous, accepted, stored)
+    version.commit_hash = content_hash(snapshot)
     version.entry_point = _entry_point(circuit, version.manifest, set(snapshot))
     version.save(update_fields=["commit_hash", "entry_point"])
     circuit.save(update_fields=["updated_at"])
     return version, errors
 
 
-def _store_files(version: CircuitVersion, previous: dict[str, CircuitFile], accepted: dict[str, bytes]) -> dict:
+def _store_files(version, kept: dict, previous: dict, accepted: dict[str, bytes], stored: StoredFiles) -> dict:
     snapshot: dict[str, str] = {}
     rows = []
-    for name, old in previous.items():
+    for name, old in kept.items():
         if name not in accepted:
-            rows.append(
-                CircuitFile(
-                    version=version,
-                    name=name,
-                    path=old.path,
-                    size=old.size,
-                    sha256=old.sha256,
-                    content_type=old.content_type,
-                )
-            )
+            rows.append(_copy_row(version, old))
             snapshot[name] = old.sha256
     for name, content in accepted.items():
         sha = hashlib.sha256(content).hexdigest()
@@ -200,9 +168,7 @@ def _store_files(version: CircuitVersion, previous: dict[str, CircuitFile], acce
         if old is not None and old.sha256 == sha:
             path = old.path
         else:
-            path = default_storage.save(
-                storage_path(version.circuit, version.version_number, name), ContentFile(content)
-            )
+            path = stored.save(storage_path(version.circuit_id, version.version_number, name), content)
         rows.append(
             CircuitFile(
                 version=version,
@@ -216,6 +182,20 @@ def _store_files(version: CircuitVersion, previous: dict[str, CircuitFile], acce
         snapshot[name] = sha
     CircuitFile.objects.bulk_create(rows)
     return snapshot
+
+
+def _copy_row(version: CircuitVersion, old: CircuitFile) -> CircuitFile:
+    return CircuitFile(
+        version=version, name=old.name, path=old.path, size=old.size, sha256=old.sha256, content_type=old.content_type
+    )
+
+
+def _dispatch_analysis_on_commit(version: CircuitVersion) -> None:
+    from circuits.tasks import analyse_version
+    from qubithub.dispatch import dispatch
+
+    version_id = str(version.id)
+    transaction.on_commit(lambda: dispatch(analyse_version, version_id, queue="processing"))
 
 
 def content_type_for(name: str) -> str:
