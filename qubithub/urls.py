@@ -18,6 +18,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("", include("accounts.urls")),
+    path("", include("circuits.git.urls")),  # /{owner}/{name}.git/...: before the circuit pages
     path("", include("circuits.urls")),
 ]
 
