@@ -155,10 +155,14 @@ SIMPLE_JWT = {
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "qubithub.api.authentication.ApiKeyAuthentication",
         "qubithub.api.authentication.BearerJWTAuthentication",
         "qubithub.api.authentication.CsrfSessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PERMISSION_CLASSES": ["qubithub.api.permissions.ApiKeyScopePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["qubithub.api.throttles.ApiRateThrottle", "qubithub.api.throttles.AuthThrottle"],
+    # Client IPs for per-IP limits: REMOTE_ADDR unless this many trusted proxies append X-Forwarded-For.
+    "NUM_PROXIES": env_int("QH_NUM_PROXIES", 0),
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
         "rest_framework.parsers.JSONParser",
@@ -172,6 +176,27 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DATETIME_FORMAT": "iso-8601",
 }
+# --- Plans, rate limits, usage limits (accounts.usage, qubithub.api.throttles) -----------------
+GIB = 1024**3
+QH_PLAN_LIMITS = {
+    "free": {
+        "requests_per_minute": env_int("QH_FREE_REQUESTS_PER_MINUTE", 60),
+        "runs_per_day": env_int("QH_FREE_RUNS_PER_DAY", 200),
+        "shots_per_month": env_int("QH_FREE_SHOTS_PER_MONTH", 2_000_000),
+        "storage_bytes": env_int("QH_FREE_STORAGE_BYTES", 1 * GIB),
+    },
+    "pro": {
+        "requests_per_minute": env_int("QH_PRO_REQUESTS_PER_MINUTE", 600),
+        "runs_per_day": env_int("QH_PRO_RUNS_PER_DAY", 10_000),
+        "shots_per_month": env_int("QH_PRO_SHOTS_PER_MONTH", 200_000_000),
+        "storage_bytes": env_int("QH_PRO_STORAGE_BYTES", 50 * GIB),
+    },
+}
+QH_ANON_REQUESTS_PER_MINUTE = env_int("QH_ANON_REQUESTS_PER_MINUTE", 60)
+QH_AUTH_ATTEMPTS_PER_MINUTE = env_int("QH_AUTH_ATTEMPTS_PER_MINUTE", 10)
+QH_STAR_PER_MINUTE = env_int("QH_STAR_PER_MINUTE", 30)
+QH_FORK_PER_MINUTE = env_int("QH_FORK_PER_MINUTE", 5)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "QubitHub API",
     "DESCRIPTION": "Publish, version, run and compare quantum circuits, datasets and spaces.",

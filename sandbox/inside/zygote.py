@@ -99,8 +99,11 @@ class Zygote:
 def preload(modules: list[str]) -> tuple[list[str], dict[str, str]]:
     loaded, failed = [], {}
     for name in modules:
+        module_name, _, function_name = name.partition(":")
         try:
-            importlib.import_module(name)
+            module = importlib.import_module(module_name)
+            if function_name:
+                getattr(module, function_name)()
             loaded.append(name)
         except Exception as error:  # noqa: BLE001 - a missing optional library only loses speed
             failed[name] = f"{type(error).__name__}: {error}"

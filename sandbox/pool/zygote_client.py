@@ -20,7 +20,7 @@ from sandbox.errors import SandboxError
 from sandbox.inside import frames
 
 CONTROL_FD_INSIDE = 3
-DEFAULT_PRELOAD = ("numpy", "qiskit", "qiskit_aer", "cirq", "pennylane", "matplotlib", "quantum.runner")
+DEFAULT_PRELOAD = ("numpy", "qiskit", "qiskit_aer", "cirq", "pennylane", "matplotlib", "quantum.runner", "quantum.warmup:warm_up")
 
 
 @dataclass

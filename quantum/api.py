@@ -1,0 +1,84 @@
+"""The engine's public functions, called by the Django side. Users' code runs only inside the sandbox.
+
+Counts are bitstrings in Qiskit's order: classical bit 0 (qubit 0 for circuits without explicit measurements)
+is the rightmost character. Statevectors are [real, imag] pairs, index bit i = qubit i, for up to 16 qubits.
+Errors are quantum.errors.QuantumError subclasses with a stable error_class.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from quantum import backends
+from quantum.backends.hardware import unavailable_reason
+from quantum.errors import BackendUnavailable, ParseError, ResourceLimit
+from quantum.loading import normalise_framework
+from quantum.sandboxed import call_engine
+
+MAX_SHOTS = 100_000
+
+
+def _names(files: dict[str, bytes]) -> list[str]:
+    if not files:
+        raise ParseError("the circuit has no files")
+    return sorted(files)
+
+
+def _backend(backend_id: str) -> dict[str, Any]:
+    entry = backends.spec(backend_id)
+    if entry is None:
+        raise BackendUnavailable(f"unknown backend {backend_id!r}; the catalogue lists the available ones")
+    if entry["type"] == "hardware" or entry["status"] != "available":
+        raise BackendUnavailable(unavailable_reason(entry["id"]))
+    return {key: entry[key] for key in ("id", "engine", "option", "qubits")}
+
+
+def execute(*, files: dict[str, bytes], framework: str, entry_point: str | None, entry_function: str | None,
+            backend: str, shots: int, parameters: dict[str, Any], want_statevector: bool = False,
+            timeout_s: float = 60, cancel_event: threading.Event | None = None, seed: int | None = None) -> dict[str, Any]:
+    """Load, bind parameters and run the circuit on backend, in the sandbox.
+
+    Returns {"results": {"counts", "statevector", optional "pennylane_result", "expectation_values"},
+             "metrics": {"execution_time_ms", "execution_time", "transpilation_time_ms", "qubits", "depth", "shots",
+                         "backend"}}.
+    """
+    if not 1 <= int(shots) <= MAX_SHOTS:
+        raise ResourceLimit(f"shots must be between 1 and {MAX_SHOTS}")
+    payload = {"op": "execute", "names": _names(files), "framework": normalise_framework(framework),
+               "entry_point": entry_point, "entry_function": entry_function, "parameters": dict(parameters or {}),
+               "backend": _backend(backend), "shots": int(shots), "want_statevector": want_statevector, "seed": seed}
+    return dict(call_engine(files=files, payload=payload, timeout_s=timeout_s, cancel_event=cancel_event))
+
+
+def analyse(*, files: dict[str, bytes], framework: str, entry_point: str | None = None,
+            entry_function: str | None = None, timeout_s: float = 30) -> dict[str, Any]:
+    """{"qubits", "depth", "gates" (names), "gate_counts", "two_qubit_gates", "parameters" (names), "has_measurements"}."""
+    payload = {"op": "analyse", "names": _names(files), "framework": normalise_framework(framework),
+               "entry_point": entry_point, "entry_function": entry_function}
+    return dict(call_engine(files=files, payload=payload, timeout_s=timeout_s))
+
+
+def draw(*, files: dict[str, bytes], framework: str, entry_point: str | None = None,
+         entry_function: str | None = None, fmt: str = "svg", timeout_s: float = 30) -> str:
+    """The circuit drawn as an SVG document (fmt="svg") or text (fmt="text")."""
+    if fmt not in ("svg", "text"):
+        raise ParseError(f"unknown drawing format {fmt!r}; use svg or text")
+    payload = {"op": "draw", "names": _names(files), "framework": normalise_framework(framework),
+               "entry_point": entry_point, "entry_function": entry_function, "fmt": fmt}
+    return str(call_engine(files=files, payload=payload, timeout_s=timeout_s))
+
+
+def visualize_code(*, code: str, framework: str | None = None, timeout_s: float = 30) -> dict[str, str]:
+    """Draw the circuit a snippet builds (circuit / qc / create_circuit()); framework detected when None."""
+    name = "visualize.qasm" if code.lstrip().upper().startswith("OPENQASM") else "visualize.py"
+    payload = {"op": "visualize", "names": [name], "framework": normalise_framework(framework) if framework else None}
+    return dict(call_engine(files={name: code.encode()}, payload=payload, timeout_s=timeout_s))
+
+
+def run_python(*, files: dict[str, bytes], code: str | None, file_to_run: str | None, timeout_s: float,
+               cancel_event: threading.Event | None = None) -> dict[str, Any]:
+    """Run a space's code: {"status": success|error|timeout, "output", "error", "execution_time" (s)}."""
+    from quantum.spaces import run_space_code
+
+    return run_space_code(files=files, code=code, file_to_run=file_to_run, timeout_s=timeout_s, cancel_event=cancel_event)

@@ -1,0 +1,86 @@
+"""The backend catalogue: simulators, emulators of real devices, hardware providers.
+
+catalogue() and get() are computed in-process from our own code and the installed libraries (no user code) and
+cached: in memory, and on disk per qiskit-ibm-runtime version (building the fake devices takes seconds).
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from quantum.backends import devices, hardware, simulators
+from quantum.backends.calibration import device_calibration
+
+PUBLIC_FIELDS = ("id", "name", "type", "provider", "qubits", "basis_gates", "coupling_map", "status", "description")
+_lock = threading.Lock()
+
+
+def _cache_file() -> Path:
+    import qiskit_ibm_runtime
+
+    base = os.environ.get("QH_QUANTUM_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "qubithub")
+    return Path(base) / f"devices-{qiskit_ibm_runtime.__version__}.json"
+
+
+def _build_devices() -> list[dict[str, Any]]:
+    return [devices.device_entry(devices.fake_backend(name)) for name in devices.device_names()]
+
+
+def _device_entries() -> list[dict[str, Any]]:
+    path = _cache_file()
+    try:
+        return list(json.loads(path.read_text()))
+    except (OSError, ValueError):
+        pass
+    entries = _build_devices()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(entries))
+        temporary.replace(path)
+    except OSError:
+        pass
+    return entries
+
+
+@functools.lru_cache(maxsize=1)
+def _full_catalogue() -> tuple[dict[str, Any], ...]:
+    with _lock:
+        return tuple([*simulators.SIMULATORS, *_device_entries(), *hardware.hardware_entries()])
+
+
+def resolve_id(backend_id: str) -> str:
+    return simulators.ALIASES.get(backend_id, backend_id)
+
+
+def spec(backend_id: str) -> dict[str, Any] | None:
+    """Full entry including the engine fields used to run it, or None."""
+    wanted = resolve_id(backend_id)
+    for entry in _full_catalogue():
+        if entry["id"] == wanted:
+            return copy.deepcopy(entry)
+    return None
+
+
+def catalogue() -> list[dict[str, Any]]:
+    """Every backend: id, name, type (simulation/emulation/hardware), provider, qubits, basis_gates, coupling_map,
+    status, description."""
+    return [{key: copy.deepcopy(entry[key]) for key in PUBLIC_FIELDS} for entry in _full_catalogue()]
+
+
+def get(backend_id: str) -> dict[str, Any] | None:
+    entry = spec(backend_id)
+    return {key: entry[key] for key in PUBLIC_FIELDS} if entry else None
+
+
+def calibration(backend_id: str) -> dict[str, Any] | None:
+    """Per-qubit T1, T2 (µs), frequency (GHz), readout error; per-gate error and duration (ns); timestamp.
+    None for backends without calibration (simulators, hardware without credentials, unknown ids)."""
+    return device_calibration(resolve_id(backend_id))

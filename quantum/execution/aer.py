@@ -1,0 +1,71 @@
+"""Run on Qiskit Aer: ideal methods untranspiled when Aer supports every instruction, or a noisy device emulation
+transpiled to the device's target with a noise model built for the qubits the circuit uses."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from quantum.errors import ResourceLimit
+from quantum.execution import results
+
+ALWAYS_SUPPORTED = {"measure", "barrier", "reset", "delay"}
+
+
+def prepare(circuit: Any) -> Any:
+    """A copy with measurements on every qubit when the circuit measures nothing."""
+    if any(i.operation.name == "measure" for i in circuit.data):
+        return circuit
+    measured = circuit.copy()
+    measured.measure_all()
+    return measured
+
+
+def _needs_transpile(simulator: Any, circuit: Any) -> bool:
+    supported = set(simulator.configuration().basis_gates) | ALWAYS_SUPPORTED
+    return any(i.operation.name not in supported for i in circuit.data)
+
+
+def run_ideal(circuit: Any, *, method: str, shots: int, seed: int | None) -> tuple[dict[str, int], float, float, Any]:
+    from qiskit import transpile
+    from qiskit_aer import AerSimulator
+
+    simulator = AerSimulator(method=method, seed_simulator=seed)
+    circuit = prepare(circuit)
+    started = time.perf_counter()
+    if _needs_transpile(simulator, circuit):
+        circuit = transpile(circuit, simulator, optimization_level=0)
+    transpiled = time.perf_counter() - started
+    counts, executed = _run(simulator, circuit, shots)
+    return counts, executed, transpiled, circuit
+
+
+def _run(simulator: Any, circuit: Any, shots: int) -> tuple[dict[str, int], float]:
+    started = time.perf_counter()
+    result = simulator.run(circuit, shots=shots).result()
+    elapsed = time.perf_counter() - started
+    if not result.success:
+        _raise_failure(str(getattr(result, "status", "")) + " " + str(result.results[0].status if result.results else ""))
+    return results.qiskit_counts(result.get_counts()), elapsed
+
+
+def _raise_failure(status: str) -> None:
+    if "memory" in status.lower():
+        raise ResourceLimit(f"the simulation needs more memory than allowed ({status.strip()}); use fewer qubits or aer_mps")
+    raise ResourceLimit(f"the simulator could not run the circuit: {status.strip()}")
+
+
+def run_emulation(circuit: Any, *, device: Any, shots: int, seed: int | None) -> tuple[dict[str, int], float, float, Any]:
+    from qiskit import transpile
+    from qiskit_aer import AerSimulator
+
+    from quantum.execution.noise import noise_model_for
+
+    circuit = prepare(circuit)
+    started = time.perf_counter()
+    mapped = transpile(circuit, backend=device, optimization_level=1, seed_transpiler=seed)
+    transpiled = time.perf_counter() - started
+    used = sorted({mapped.find_bit(q).index for i in mapped.data for q in i.qubits})
+    simulator = AerSimulator(noise_model=noise_model_for(device, used), seed_simulator=seed)
+    counts, executed = _run(simulator, mapped, shots)
+    return counts, executed, transpiled, mapped

@@ -1,0 +1,62 @@
+"""Resolve the entry of a user's module (create_circuit(), circuit(), circuit, qc, main()) and call it with parameters."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+from quantum.errors import ParseError
+
+CONVENTIONS = {
+    "qiskit": ("create_circuit", "circuit", "qc", "main"),
+    "cirq": ("create_circuit", "circuit", "qc", "main"),
+    "pennylane": ("circuit", "create_circuit", "qc", "main"),
+}
+
+
+def find_entry(module: ModuleType, framework: str, entry_function: str | None) -> tuple[str, Any]:
+    if entry_function:
+        if not hasattr(module, entry_function):
+            raise ParseError(f"the entry function {entry_function}() is not defined in the entry file")
+        return entry_function, getattr(module, entry_function)
+    for name in CONVENTIONS.get(framework, CONVENTIONS["qiskit"]):
+        if hasattr(module, name):
+            return name, getattr(module, name)
+    expected = "circuit()" if framework == "pennylane" else "create_circuit()"
+    raise ParseError(f"no entry found: define {expected}, or a module-level circuit/qc, or main()")
+
+
+def signature_of(function: Callable[..., Any]) -> inspect.Signature | None:
+    try:
+        return inspect.signature(function)
+    except (TypeError, ValueError):
+        return None
+
+
+def arguments_for(function: Callable[..., Any], parameters: dict[str, Any], placeholder: Callable[[str], Any] | None) -> dict[str, Any]:
+    """Keyword arguments binding parameters by name; missing required ones get placeholder(name) or raise."""
+    signature = signature_of(function)
+    if signature is None:
+        return {}
+    accepts_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in signature.parameters.values())
+    arguments = {name: value for name, value in parameters.items() if accepts_any or name in signature.parameters}
+    for name, parameter in signature.parameters.items():
+        if name in arguments or parameter.default is not inspect.Parameter.empty:
+            continue
+        if parameter.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
+            continue
+        if placeholder is None:
+            raise ParseError(f"the entry function needs the parameter {name!r}: pass it in parameters")
+        arguments[name] = placeholder(name)
+    return arguments
+
+
+def call_entry(name: str, function: Callable[..., Any], arguments: dict[str, Any]) -> Any:
+    try:
+        return function(**arguments)
+    except ParseError:
+        raise
+    except Exception as error:
+        raise ParseError(f"{name}() raised {type(error).__name__}: {error}") from error
