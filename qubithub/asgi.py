@@ -10,9 +10,13 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from qubithub.routing import websocket_urlpatterns  # noqa: E402
 
+from qubithub.startup import on_server_start  # noqa: E402
+
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": AuthMiddlewareStack(URLRouter(websocket_urlpatterns)),
     }
 )
+
+on_server_start()

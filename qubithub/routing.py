@@ -1,3 +1,5 @@
 """WebSocket routes; each app that publishes realtime events adds its patterns here."""
 
-websocket_urlpatterns: list = []
+from runs.routing import websocket_urlpatterns as run_patterns
+
+websocket_urlpatterns: list = [*run_patterns]

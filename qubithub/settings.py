@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "accounts",
     "orgs",
     "circuits",
+    "runs",
 ]
 
 MIDDLEWARE = [
@@ -270,3 +271,13 @@ SPECTACULAR_SETTINGS.update(
     {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
 )
 AUTHENTICATION_BACKENDS = ["accounts.backends.EmailOrUsernameBackend"]
+
+# --- Runs -----------------------------------------------------------------------------------
+QH_RUN_TIMEOUT_SECONDS = env_int("QH_RUN_TIMEOUT_SECONDS", 120)
+QH_RUN_TIMEOUT_SLACK_SECONDS = env_int("QH_RUN_TIMEOUT_SLACK_SECONDS", 30)
+QH_RUN_PENDING_GRACE_SECONDS = env_int("QH_RUN_PENDING_GRACE_SECONDS", 30)
+QH_RUN_QUEUED_GRACE_SECONDS = env_int("QH_RUN_QUEUED_GRACE_SECONDS", 300)
+QH_RUN_CANCEL_POLL_SECONDS = float(env_int("QH_RUN_CANCEL_POLL_MS", 250)) / 1000
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": QH_RUN_TIMEOUT_SECONDS * 4 + 600}
+CELERY_TASK_ROUTES = {"runs.recover": {"queue": "default"}}
+CELERY_BEAT_SCHEDULE["recover-runs"] = {"task": "runs.recover", "schedule": 30.0}

@@ -3,47 +3,18 @@
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-
-class DomainError(Exception):
-    """Base of every error a service raises on purpose; carries an HTTP status and a detail."""
-
-    status_code = status.HTTP_400_BAD_REQUEST
-    default_detail = "The request could not be processed."
-
-    def __init__(self, detail: str | None = None, *, fields: dict | None = None, headers: dict | None = None):
-        self.detail = detail or self.default_detail
-        self.fields = fields
-        self.headers = headers or {}
-        super().__init__(self.detail)
-
-
-class InvalidInput(DomainError):
-    status_code = 400
-    default_detail = "Invalid input."
-
-
-class NotAuthenticated(DomainError):
-    status_code = 401
-    default_detail = "Authentication credentials were not provided or are invalid."
-
-
-class Forbidden(DomainError):
-    status_code = 403
-    default_detail = "You do not have permission to perform this action."
-
-
-class NotFound(DomainError):
-    status_code = 404
-    default_detail = "Not found."
-
-
-class Conflict(DomainError):
-    status_code = 409
-    default_detail = "Conflict with the current state of the resource."
+from qubithub.errors import (  # noqa: F401  (re-exported for views and services)
+    Conflict,
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    NotAuthenticated,
+    NotFound,
+)
 
 
 def _flatten(detail, prefix: str = "") -> list[str]:

@@ -58,3 +58,12 @@ class EnvelopePagination(BasePagination):
 
 def envelope(key: str, items: list, *, total: int, page: int, limit: int) -> dict:
     return {key: items, "total": total, "page": page, "pages": math.ceil(total / limit) if total else 0}
+
+
+def paginated_response(request, queryset, serializer_class, key: str, *, context: dict | None = None):
+    """Validate page/limit, slice the queryset, serialize, and wrap in the list envelope."""
+    page, limit = page_params(request.query_params)
+    total = queryset.count()
+    start = (page - 1) * limit
+    items = serializer_class(queryset[start : start + limit], many=True, context=context or {"request": request})
+    return Response(envelope(key, items.data, total=total, page=page, limit=limit))

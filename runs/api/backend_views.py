@@ -1,0 +1,49 @@
+"""The backend catalogue, straight from the engine."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from qubithub.api.exceptions import InvalidInput, NotFound
+from qubithub.api.scopes import RUNS
+from runs import engine
+
+BACKEND_TYPES = ("simulation", "emulation", "hardware")
+
+
+class BackendListView(APIView):
+    scopes = RUNS
+
+    @extend_schema(tags=["backends"])
+    def get(self, request):
+        backends = engine.backend_catalogue()
+        wanted = request.query_params.get("type")
+        if wanted:
+            if wanted not in BACKEND_TYPES:
+                raise InvalidInput(f"type must be one of {', '.join(BACKEND_TYPES)}.")
+            backends = [b for b in backends if b["type"] == wanted]
+        return Response({"backends": backends, "total": len(backends)})
+
+
+class BackendDetailView(APIView):
+    scopes = RUNS
+
+    @extend_schema(tags=["backends"])
+    def get(self, request, backend_id):
+        backend = engine.backend_get(backend_id)
+        if backend is None:
+            raise NotFound(f"Backend '{backend_id}' not found.")
+        return Response(backend)
+
+
+class BackendCalibrationView(APIView):
+    scopes = RUNS
+
+    @extend_schema(tags=["backends"])
+    def get(self, request, backend_id):
+        if engine.backend_get(backend_id) is None:
+            raise NotFound(f"Backend '{backend_id}' not found.")
+        calibration = engine.backend_calibration(backend_id)
+        if calibration is None:
+            raise NotFound(f"Backend '{backend_id}' has no calibration data (only device backends do).")
+        return Response(calibration)

@@ -1,0 +1,200 @@
+"""Writes on runs. Every state change is a conditional UPDATE, then a published event."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from circuits.models import Circuit
+from orgs.access import can_view, require_editable
+from qubithub.errors import Forbidden, InvalidInput, NotFound
+from qubithub.dispatch import dispatch
+from runs import engine, events
+from runs.models import ACTIVE_STATUSES, MAX_SHOTS, BackendType, Run, RunStatus
+
+logger = logging.getLogger(__name__)
+QUEUE_FOR_TYPE = {
+    BackendType.SIMULATION: "simulation",
+    BackendType.EMULATION: "emulation",
+    BackendType.HARDWARE: "hardware",
+}
+
+
+def transition(run_id, *, from_statuses, to: str, attempt: int | None = None, **fields) -> Run | None:
+    """Move a run to `to` only if it is still in one of `from_statuses` (and, given `attempt`, still owned
+    by that execution attempt); publish the new state.
+
+    Returns the updated run, or None if another actor got there first (so nothing happens twice).
+    """
+    now = timezone.now()
+    stamps = {RunStatus.QUEUED: "queued_at", RunStatus.RUNNING: "started_at"}
+    if to in stamps:
+        fields.setdefault(stamps[to], now)
+    if to in (RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.CANCELLED):
+        fields.setdefault("completed_at", now)
+    matching = Run.objects.filter(pk=run_id, status__in=list(from_statuses))
+    if attempt is not None:
+        matching = matching.filter(attempts=attempt)
+    changed = matching.update(status=to, updated_at=now, **fields)
+    if not changed:
+        return None
+    run = Run.objects.get(pk=run_id)
+    events.publish(run)
+    return run
+
+
+def _check_backend(backend_type: str, backend_name: str) -> dict:
+    catalogue = engine.backend_catalogue()
+    backend = next((b for b in catalogue if b["id"] == backend_name), None)
+    of_type = sorted(b["id"] for b in catalogue if b["type"] == backend_type)
+    if backend is None or backend["type"] != backend_type:
+        what = "Unknown backend" if backend is None else f"Backend '{backend_name}' is not of type"
+        subject = f"'{backend_name}'" if backend is None else f"'{backend_type}'"
+        raise InvalidInput(f"{what} {subject}. Valid {backend_type} backends: {', '.join(of_type)}.")
+    if backend.get("status") != "available":
+        reason = backend.get("status_message") or "it is not available on this server"
+        raise InvalidInput(f"Backend '{backend_name}' cannot run jobs: {reason}.")
+    return backend
+
+
+def _usage_check(user, *, shots: int) -> None:
+    from accounts.usage import usage_check
+
+    usage_check(user=user, kind="runs", amount=1)
+    usage_check(user=user, kind="shots", amount=shots)
+
+
+def run_submit(
+    *,
+    user,
+    circuit_id,
+    backend_type: str = BackendType.SIMULATION,
+    backend_name: str = "qiskit_aer",
+    shots: int = 1024,
+    parameters: dict | None = None,
+    want_statevector: bool = False,
+) -> Run:
+    circuit = Circuit.objects.select_related("organization").filter(pk=circuit_id).first()
+    if circuit is None:
+        raise NotFound("Circuit not found.")
+    if not can_view(user, circuit):
+        raise Forbidden("You do not have access to this private circuit.")
+    if not 1 <= shots <= MAX_SHOTS:
+        raise InvalidInput(f"shots must be between 1 and {MAX_SHOTS}.")
+    version = circuit.versions.order_by("-version_number").first()
+    if version is None:
+        raise InvalidInput("This circuit has no files yet: upload a version before running it.")
+    backend = _check_backend(backend_type, backend_name)
+    if backend.get("qubits") and circuit.qubits and circuit.qubits > backend["qubits"]:
+        raise InvalidInput(f"The circuit has {circuit.qubits} qubits; '{backend_name}' has {backend['qubits']}.")
+    _usage_check(user, shots=shots)
+    with transaction.atomic():
+        run = Run.objects.create(
+            circuit=circuit,
+            circuit_version=version,
+            user=user,
+            backend_type=backend_type,
+            backend_name=backend_name,
+            shots=shots,
+            parameters=parameters or {},
+            want_statevector=want_statevector,
+        )
+        Circuit.objects.filter(pk=circuit.pk).update(runs_count=F("runs_count") + 1)
+        transaction.on_commit(lambda: run_enqueue(run_id=run.id))
+    return run
+
+
+def run_enqueue(*, run_id) -> None:
+    """Hand a pending run to the workers: it becomes queued, then the task is sent."""
+    run = transition(run_id, from_statuses=[RunStatus.PENDING], to=RunStatus.QUEUED)
+    if run is None:
+        return
+    if not _redispatch(run_id):  # broker down: back to pending, the recovery task sends it later
+        transition(run_id, from_statuses=[RunStatus.QUEUED], to=RunStatus.PENDING, queued_at=None)
+
+
+def run_cancel_or_delete(*, user, run: Run) -> None:
+    """DELETE /runs/{id}: an active run is cancelled (its sandbox is killed), a finished one is deleted."""
+    require_editable(user, _RunOwnership(run), what="run")
+    if run.status in ACTIVE_STATUSES:
+        cancelled = transition(
+            run.id,
+            from_statuses=ACTIVE_STATUSES,
+            to=RunStatus.CANCELLED,
+            error_message="Cancelled by the user.",
+            error_class="cancelled",
+        )
+        if cancelled is not None:
+            return
+        run.refresh_from_db()
+    if run.status not in ACTIVE_STATUSES:
+        Run.objects.filter(pk=run.pk).delete()
+
+
+class _RunOwnership:
+    """Runs are owned by the user who submitted them (org admins of the circuit's org may also manage them)."""
+
+    def __init__(self, run: Run):
+        self.is_public = False
+        self.organization_id = run.circuit.organization_id
+        self.created_by_id = run.user_id
+
+
+def runs_recover(*, pending_grace_s: int | None = None) -> dict:
+    """Never lose a run: re-dispatch stale pending runs; fail running runs past their timeout."""
+    grace = pending_grace_s if pending_grace_s is not None else settings.QH_RUN_PENDING_GRACE_SECONDS
+    now = timezone.now()
+    stale_pending = list(
+        Run.objects.filter(status=RunStatus.PENDING, created_at__lt=now - timedelta(seconds=grace)).values_list(
+            "id", flat=True
+        )
+    )
+    for run_id in stale_pending:
+        run_enqueue(run_id=run_id)
+    # A broker restart can drop queued messages; sending one again is safe because claiming is conditional.
+    lost_queued = list(
+        Run.objects.filter(
+            status=RunStatus.QUEUED, queued_at__lt=now - timedelta(seconds=settings.QH_RUN_QUEUED_GRACE_SECONDS)
+        ).values_list("id", flat=True)
+    )
+    for run_id in lost_queued:
+        _redispatch(run_id)
+    deadline = now - timedelta(seconds=settings.QH_RUN_TIMEOUT_SECONDS + settings.QH_RUN_TIMEOUT_SLACK_SECONDS)
+    overdue = list(Run.objects.filter(status=RunStatus.RUNNING, started_at__lt=deadline).values_list("id", flat=True))
+    for run_id in overdue:
+        transition(
+            run_id,
+            from_statuses=[RunStatus.RUNNING],
+            to=RunStatus.FAILED,
+            error_class="sandbox_timeout",
+            error_message=f"The run did not finish within {settings.QH_RUN_TIMEOUT_SECONDS} s.",
+        )
+    return {"redispatched": len(stale_pending) + len(lost_queued), "timed_out": len(overdue)}
+
+
+def _redispatch(run_id) -> bool:
+    from runs.tasks import execute_run
+
+    run = Run.objects.filter(pk=run_id).only("backend_type").first()
+    if run is None:
+        return False
+    try:
+        dispatch(execute_run, str(run_id), queue=QUEUE_FOR_TYPE.get(run.backend_type, "simulation"))
+    except Exception:
+        logger.exception("Could not dispatch run %s", run_id)
+        return False
+    return True
+
+
+def runs_recover_after_restart() -> int:
+    """Embedded mode start-up: nothing can be running any more, so every unfinished run is sent again."""
+    interrupted = Run.objects.filter(status=RunStatus.RUNNING).values_list("id", flat=True)
+    for run_id in list(interrupted):
+        transition(run_id, from_statuses=[RunStatus.RUNNING], to=RunStatus.QUEUED)
+    unfinished = list(Run.objects.filter(status__in=[RunStatus.PENDING, RunStatus.QUEUED]).values_list("id", flat=True))
+    for run_id in unfinished:
+        _redispatch(run_id)
+    return len(unfinished)

@@ -1,0 +1,111 @@
+"""Transitions are conditional, so a redelivered task can't act twice; nothing is lost or hangs."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from runs import execution, services
+from runs.models import Run, RunStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def run(alice, bell):
+    return Run.objects.create(circuit=bell, circuit_version=bell.versions.get(), user=alice)
+
+
+def test_a_run_is_claimed_once(run):
+    assert execution.run_claim(run.id, allow_reclaim=False) is not None
+    assert execution.run_claim(run.id, allow_reclaim=False) is None
+    run.refresh_from_db()
+    assert (run.status, run.attempts) == ("running", 1)
+
+
+def test_a_redelivered_run_is_reclaimed_and_only_the_new_attempt_may_finish_it(run, fake_engine):
+    first = execution.run_claim(run.id, allow_reclaim=False)
+    second = execution.run_claim(run.id, allow_reclaim=True)
+    assert (first[1], second[1]) == (1, 2)
+    execution._finish(run.id, 1, status=RunStatus.COMPLETED, results={"counts": {"0": 1}})
+    run.refresh_from_db()
+    assert run.status == "running"  # the stale first attempt could not finish it
+    execution._finish(run.id, 2, status=RunStatus.COMPLETED, results={"counts": {"1": 1}})
+    run.refresh_from_db()
+    assert (run.status, run.results) == ("completed", {"counts": {"1": 1}})
+
+
+def test_a_finished_run_is_not_executed_again_on_redelivery(run, fake_engine):
+    execution.execute_run(run.id)
+    execution.execute_run(run.id, redelivered=True)
+    assert fake_engine.calls == [run.id]
+
+
+def test_a_cancelled_run_is_not_executed(run, fake_engine):
+    services.transition(run.id, from_statuses=[RunStatus.PENDING], to=RunStatus.CANCELLED)
+    execution.execute_run(run.id)
+    assert fake_engine.calls == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cancelling_a_running_run_stops_the_engine(run, fake_engine, settings, alice):
+    import threading
+
+    settings.QH_RUN_CANCEL_POLL_SECONDS = 0.05
+    fake_engine.release = threading.Event()
+    worker = threading.Thread(target=execution.execute_run, args=(run.id,))
+    worker.start()
+    assert fake_engine.started.wait(5)
+    services.run_cancel_or_delete(user=alice, run=Run.objects.get(pk=run.id))
+    worker.join(5)
+    assert not worker.is_alive()
+    run.refresh_from_db()
+    assert run.status == "cancelled" and run.results is None
+
+
+def test_recovery_redispatches_stale_pending_runs(run, fake_engine):
+    Run.objects.filter(pk=run.pk).update(created_at=timezone.now() - timedelta(minutes=5))
+    assert services.runs_recover(pending_grace_s=30)["redispatched"] == 1
+    run.refresh_from_db()
+    assert run.status == "completed"
+
+
+def test_recovery_leaves_fresh_pending_runs_alone(run, fake_engine):
+    assert services.runs_recover(pending_grace_s=30)["redispatched"] == 0
+
+
+def test_recovery_fails_runs_stuck_past_their_timeout(run, settings):
+    settings.QH_RUN_TIMEOUT_SECONDS = 60
+    Run.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, started_at=timezone.now() - timedelta(minutes=10))
+    assert services.runs_recover()["timed_out"] == 1
+    run.refresh_from_db()
+    assert (run.status, run.error_class) == ("failed", "sandbox_timeout")
+    assert "60 s" in run.error_message
+
+
+def test_restart_recovery_sends_interrupted_runs_again(run, fake_engine):
+    Run.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, started_at=timezone.now(), attempts=1)
+    assert services.runs_recover_after_restart() == 1
+    run.refresh_from_db()
+    assert (run.status, run.attempts) == ("completed", 2)
+
+
+def test_every_transition_is_published(run, fake_engine, monkeypatch):
+    from runs import events
+
+    seen = []
+    monkeypatch.setattr(events, "publish", lambda r: seen.append(r.status))
+    services.run_enqueue(run_id=run.id)
+    assert seen == ["queued", "running", "completed"]
+
+
+def test_usage_limits_refuse_runs_with_a_403(alice_api, bell, fake_engine, settings):
+    """A plan's daily run limit answers 403 naming the limit."""
+    settings.QH_PLAN_LIMITS = {
+        **settings.QH_PLAN_LIMITS,
+        "free": {**settings.QH_PLAN_LIMITS["free"], "runs_per_day": 1},
+    }
+    assert alice_api.post("/api/runs", {"circuit_id": str(bell.id)}, format="json").status_code == 201
+    refused = alice_api.post("/api/runs", {"circuit_id": str(bell.id)}, format="json")
+    assert refused.status_code == 403
+    assert "runs per day" in refused.json()["detail"]
