@@ -41,8 +41,8 @@ class Run(models.Model):
     want_statevector = models.BooleanField(default=False)
     results = models.JSONField(null=True, blank=True)
     metrics = models.JSONField(null=True, blank=True)
-    error_message = models.TextField(null=True, blank=True)
-    error_class = models.CharField(max_length=40, null=True, blank=True)
+    error_message = models.TextField(null=True, blank=True)  # noqa: DJ001  (the API answers null)
+    error_class = models.CharField(max_length=40, null=True, blank=True)  # noqa: DJ001
     attempts = models.PositiveIntegerField(default=0)
     worker = models.CharField(max_length=200, blank=True, default="")
     provider_job_id = models.CharField(max_length=200, blank=True, default="")

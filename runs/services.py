@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from circuits.models import Circuit
 from orgs.access import can_view, require_editable
-from qubithub.errors import Forbidden, InvalidInput, NotFound
 from qubithub.dispatch import dispatch
+from qubithub.errors import Forbidden, InvalidInput, NotFound
 from runs import engine, events
 from runs.models import ACTIVE_STATUSES, MAX_SHOTS, BackendType, Run, RunStatus
 
