@@ -1,7 +1,8 @@
 """Shared test personas and clients.
 
 alice owns the organization `lab`; bob is a member of `lab`; charlie is an outsider; plus anonymous.
-Each persona has an API client authenticated with a JWT (`alice_api`, ...).
+Each persona has an API client authenticated with a JWT (`alice_api`, ...); `alice_key` and
+`bob_key` are clients authenticated with an all-scopes user API key; `key_client()` makes others.
 """
 
 import pytest
@@ -9,6 +10,7 @@ from rest_framework.test import APIClient
 
 from accounts.services import tokens_issue, user_register
 from orgs.models import Role
+from qubithub.api.scopes import ALL_SCOPES
 
 PASSWORD = "Qu4ntum!Leap#42"
 
@@ -39,6 +41,18 @@ def make_user(username: str, **extra):
 def jwt_client(user) -> APIClient:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens_issue(user=user)['access_token']}")
+    return client
+
+
+def key_client(user, scopes=ALL_SCOPES, *, organization=None, **fields) -> APIClient:
+    """A client authenticated by a new API key (`X-API-Key`): `client.api_key`, `client.plaintext`."""
+    from accounts.keys import api_key_create
+
+    issued = api_key_create(user=user, name="test", scopes=list(scopes), organization=organization, **fields)
+    client = APIClient()
+    client.credentials(HTTP_X_API_KEY=issued.plaintext)
+    client.api_key = issued.api_key
+    client.plaintext = issued.plaintext
     return client
 
 
@@ -85,3 +99,13 @@ def bob_api(bob):
 @pytest.fixture
 def charlie_api(charlie):
     return jwt_client(charlie)
+
+
+@pytest.fixture
+def alice_key(alice):
+    return key_client(alice)
+
+
+@pytest.fixture
+def bob_key(bob):
+    return key_client(bob)

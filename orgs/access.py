@@ -7,23 +7,50 @@ resource someone may not see is answered exactly like a missing one.
 
 import uuid
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from orgs.models import ROLE_RANK, Membership, Organization, Role
-from qubithub.api.exceptions import Forbidden, NotFound
+from orgs.models import ROLE_RANK, Membership, Organization, OrgKeyActor, Role
+from qubithub.errors import Forbidden, NotFound
 
 
 def roles_of(user) -> dict[uuid.UUID, str]:
-    """Map organization id -> the user's role there (cached on the user object for the request)."""
+    """Map organization id -> the user's role there (cached on the user object for the request).
+
+    An organization key's actor has one entry: its organization, with its creator's role capped at admin.
+    """
     if user is None or not user.is_authenticated:
         return {}
     cached = getattr(user, "_qh_org_roles", None)
     if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("organization_id", "role"))
+        memberships = Membership.objects.filter(user=user)
+        acting = acting_organization_id(user)
+        if acting is not None:
+            memberships = memberships.filter(organization_id=acting)
+        cached = {org: _capped(role, acting) for org, role in memberships.values_list("organization_id", "role")}
         user._qh_org_roles = cached
     return cached
+
+
+def _capped(role: str, acting: uuid.UUID | None) -> str:
+    return Role.ADMIN if acting is not None and role == Role.OWNER else role
+
+
+def is_unrestricted(user) -> bool:
+    """Superusers see and change everything, except through an organization key."""
+    return user is not None and user.is_authenticated and user.is_superuser and acting_organization_id(user) is None
+
+
+def actor_for_key(api_key):
+    """The user an API key authenticates as: its owner, or for an org key an OrgKeyActor (None if it left)."""
+    if api_key.organization_id is None:
+        return api_key.user
+    fields = [field.attname for field in OrgKeyActor._meta.concrete_fields]
+    actor = OrgKeyActor.from_db(api_key.user._state.db, fields, [getattr(api_key.user, f) for f in fields])
+    actor.acting_org = api_key.organization
+    return actor if roles_of(actor) else None
 
 
 def forget_roles(user) -> None:
@@ -48,7 +75,7 @@ def acting_organization_id(user) -> uuid.UUID | None:
 
 class OwnedQuerySet(models.QuerySet):
     def visible_to(self, user):
-        if user is not None and user.is_authenticated and user.is_superuser:
+        if is_unrestricted(user):
             return self
         org_ids = list(roles_of(user).keys())
         if not org_ids:
@@ -58,7 +85,7 @@ class OwnedQuerySet(models.QuerySet):
     def editable_by(self, user):
         if user is None or not user.is_authenticated:
             return self.none()
-        if user.is_superuser:
+        if is_unrestricted(user):
             return self
         roles = roles_of(user)
         admin_orgs = [org for org, role in roles.items() if role in (Role.ADMIN, Role.OWNER)]
@@ -86,9 +113,7 @@ class OwnedResource(models.Model):
 
 
 def can_view(user, resource: OwnedResource) -> bool:
-    if resource.is_public:
-        return True
-    if user is not None and user.is_authenticated and user.is_superuser:
+    if resource.is_public or is_unrestricted(user):
         return True
     return role_in(user, resource.organization_id) is not None
 
@@ -96,7 +121,7 @@ def can_view(user, resource: OwnedResource) -> bool:
 def can_edit(user, resource: OwnedResource) -> bool:
     if user is None or not user.is_authenticated:
         return False
-    if user.is_superuser:
+    if is_unrestricted(user):
         return True
     role = role_in(user, resource.organization_id)
     if role in (Role.ADMIN, Role.OWNER):
@@ -126,3 +151,21 @@ def require_editable(user, resource: OwnedResource, *, what: str = "resource") -
 def require_org_role(user, organization: Organization, minimum: str, *, action: str) -> None:
     if not has_role(user, organization, minimum):
         raise Forbidden(f"You must be an organization {minimum} or higher to {action}.")
+
+
+def owned_resource_models(app_label: str | None = None) -> list[type[OwnedResource]]:
+    """Every installed model that is an OwnedResource (circuits, datasets, spaces, ... as apps appear)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, OwnedResource) and app_label in (None, model._meta.app_label)
+    ]
+
+
+def owned_resource_count(organization: Organization) -> int:
+    return sum(model.objects.owned_by(organization).count() for model in owned_resource_models())
+
+
+def visible_count(user, organization: Organization, app_label: str) -> int:
+    models_ = owned_resource_models(app_label)
+    return sum(model.objects.visible_to(user).owned_by(organization).count() for model in models_)

@@ -198,6 +198,27 @@ QH_AUTH_ATTEMPTS_PER_MINUTE = env_int("QH_AUTH_ATTEMPTS_PER_MINUTE", 10)
 QH_STAR_PER_MINUTE = env_int("QH_STAR_PER_MINUTE", 30)
 QH_FORK_PER_MINUTE = env_int("QH_FORK_PER_MINUTE", 5)
 
+# --- Plans, rate limits, usage limits (accounts.usage, qubithub.api.throttles) -----------------
+GIB = 1024**3
+QH_PLAN_LIMITS = {
+    "free": {
+        "requests_per_minute": env_int("QH_FREE_REQUESTS_PER_MINUTE", 60),
+        "runs_per_day": env_int("QH_FREE_RUNS_PER_DAY", 200),
+        "shots_per_month": env_int("QH_FREE_SHOTS_PER_MONTH", 2_000_000),
+        "storage_bytes": env_int("QH_FREE_STORAGE_BYTES", 1 * GIB),
+    },
+    "pro": {
+        "requests_per_minute": env_int("QH_PRO_REQUESTS_PER_MINUTE", 600),
+        "runs_per_day": env_int("QH_PRO_RUNS_PER_DAY", 10_000),
+        "shots_per_month": env_int("QH_PRO_SHOTS_PER_MONTH", 200_000_000),
+        "storage_bytes": env_int("QH_PRO_STORAGE_BYTES", 50 * GIB),
+    },
+}
+QH_ANON_REQUESTS_PER_MINUTE = env_int("QH_ANON_REQUESTS_PER_MINUTE", 60)
+QH_AUTH_ATTEMPTS_PER_MINUTE = env_int("QH_AUTH_ATTEMPTS_PER_MINUTE", 10)
+QH_STAR_PER_MINUTE = env_int("QH_STAR_PER_MINUTE", 30)
+QH_FORK_PER_MINUTE = env_int("QH_FORK_PER_MINUTE", 5)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "QubitHub API",
     "DESCRIPTION": "Publish, version, run and compare quantum circuits, datasets and spaces.",

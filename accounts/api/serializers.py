@@ -1,7 +1,7 @@
 from django.conf import settings
 from rest_framework import serializers
 
-from accounts.models import SLUG_MESSAGE, SLUG_PATTERN, User
+from accounts.models import SLUG_MESSAGE, SLUG_PATTERN, ApiKey, User
 from orgs.access import roles_of
 from orgs.models import Organization
 
@@ -96,3 +96,61 @@ def auth_payload(user: User, tokens: dict) -> dict:
         "expires_in": settings.ACCESS_TOKEN_SECONDS,
         "user": UserOutput(user).data,
     }
+
+
+class ApiKeyCreateInput(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+    scopes = serializers.ListField(child=serializers.CharField(max_length=32), default=["circuit:read"], max_length=20)
+    expires_in_days = serializers.IntegerField(min_value=1, max_value=3650, required=False, allow_null=True)
+    rate_limit_per_minute = serializers.IntegerField(min_value=1, max_value=100_000, required=False, allow_null=True)
+
+    def validate_rate_limit_per_minute(self, value):
+        return 60 if value is None else value
+
+
+class ApiKeyOutput(serializers.ModelSerializer):
+    organization_id = serializers.UUIDField(allow_null=True, read_only=True)
+
+    class Meta:
+        model = ApiKey
+        fields = [
+            "id",
+            "name",
+            "key_prefix",
+            "scopes",
+            "rate_limit_per_minute",
+            "is_active",
+            "last_used_at",
+            "created_at",
+            "expires_at",
+            "organization_id",
+        ]
+
+
+class ApiKeyCreatedOutput(ApiKeyOutput):
+    key = serializers.SerializerMethodField()
+
+    class Meta(ApiKeyOutput.Meta):
+        fields = ["key", *ApiKeyOutput.Meta.fields]
+
+    def get_key(self, api_key) -> str:
+        return self.context["plaintext"]
+
+
+def issued_key_payload(issued) -> dict:
+    return ApiKeyCreatedOutput(issued.api_key, context={"plaintext": issued.plaintext}).data
+
+
+class UsageItem(serializers.Serializer):
+    used = serializers.IntegerField(allow_null=True)
+    limit = serializers.IntegerField()
+    period = serializers.CharField(allow_null=True)
+    resets_at = serializers.DateTimeField(allow_null=True)
+
+
+class UsageOutput(serializers.Serializer):
+    plan = serializers.CharField()
+    requests_per_minute = serializers.IntegerField()
+    runs = UsageItem()
+    shots = UsageItem()
+    storage = UsageItem()

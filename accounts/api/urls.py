@@ -8,4 +8,7 @@ urlpatterns = [
     path("auth/refresh", views.RefreshView.as_view(), name="api-refresh"),
     path("auth/logout", views.LogoutView.as_view(), name="api-logout"),
     path("auth/me", views.MeView.as_view(), name="api-me"),
+    path("auth/me/usage", views.MeUsageView.as_view(), name="api-me-usage"),
+    path("api-keys", views.ApiKeyListView.as_view(), name="api-keys"),
+    path("api-keys/<uuid:key_id>", views.ApiKeyDetailView.as_view(), name="api-key"),
 ]

@@ -1,15 +1,18 @@
 from django.conf import settings
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.generics import ListAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts import services
+from accounts import keys, services, usage
 from accounts.api import serializers as s
 from qubithub.api.exceptions import InvalidInput
 from qubithub.api.parsing import validated_body
+from qubithub.api.permissions import ApiKeyScopePermission
 from qubithub.api.scopes import ACCOUNT
+from qubithub.api.throttles import plan_rate
 
 REFRESH_COOKIE = "refresh_token"
 
@@ -82,8 +85,49 @@ class LogoutView(PublicAuthView):
 
 class MeView(APIView):
     scopes = ACCOUNT
-    permission_classes = [IsAuthenticated]
+    permission_classes = [ApiKeyScopePermission, IsAuthenticated]
 
     @extend_schema(responses={200: s.UserOutput}, tags=["auth"])
     def get(self, request):
         return Response(s.UserOutput(request.user).data)
+
+
+class MeUsageView(APIView):
+    scopes = ACCOUNT
+    permission_classes = [ApiKeyScopePermission, IsAuthenticated]
+
+    @extend_schema(responses={200: s.UsageOutput}, tags=["auth"])
+    def get(self, request):
+        summary = usage.usage_summary(user=request.user)
+        body = {"plan": request.user.plan, "requests_per_minute": plan_rate(request.user), **summary}
+        return Response(s.UsageOutput(body).data)
+
+
+class ApiKeyListView(ListAPIView):
+    """The caller's own keys. Keys cannot manage keys: this view declares no scopes."""
+
+    permission_classes = [ApiKeyScopePermission, IsAuthenticated]
+    serializer_class = s.ApiKeyOutput
+    envelope_key = "api_keys"
+
+    def get_queryset(self):
+        return keys.user_keys(self.request.user)
+
+    @extend_schema(request=s.ApiKeyCreateInput, responses={201: s.ApiKeyCreatedOutput}, tags=["api-keys"])
+    def post(self, request):
+        data = validated_body(s.ApiKeyCreateInput, request)
+        issued = keys.api_key_create(user=request.user, **data)
+        return Response(s.issued_key_payload(issued), status=status.HTTP_201_CREATED)
+
+
+class ApiKeyDetailView(APIView):
+    permission_classes = [ApiKeyScopePermission, IsAuthenticated]
+
+    @extend_schema(responses={200: s.ApiKeyOutput}, tags=["api-keys"])
+    def get(self, request, key_id):
+        return Response(s.ApiKeyOutput(keys.user_key_get(user=request.user, key_id=key_id)).data)
+
+    @extend_schema(responses={204: None}, tags=["api-keys"])
+    def delete(self, request, key_id):
+        keys.api_key_revoke(api_key=keys.user_key_get(user=request.user, key_id=key_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -2,6 +2,7 @@
 
 from django.db import IntegrityError, transaction
 
+from accounts.usage import usage_check
 from circuits.models import Circuit, CircuitFile, Tag
 from circuits.storage import delete_paths_on_commit
 from orgs.access import has_role
@@ -68,6 +69,7 @@ def circuit_create(
     extra_metadata: dict | None = None,
 ) -> Circuit:
     organization = owner_organization(user=creator, organization_name=organization_name)
+    usage_check(user=creator, kind="storage", amount=0)
     circuit = Circuit(
         organization=organization,
         created_by=creator,

@@ -1,9 +1,51 @@
-"""How API callers prove who they are: JWT bearer tokens, then the browser session (with CSRF)."""
+"""How API callers prove who they are: API keys, JWT bearer tokens, then the browser session (with CSRF)."""
 
-from rest_framework.authentication import SessionAuthentication
+from rest_framework.authentication import BaseAuthentication, SessionAuthentication, get_authorization_header
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.authentication import JWTAuthentication
 
+from qubithub.api.permissions import require_key_scope
+
 API_KEY_PREFIX = "qh_"
+API_KEY_HEADER = "HTTP_X_API_KEY"
+
+
+class ApiKeyAuthentication(BaseAuthentication):
+    """`X-API-Key: qh_...` or `Authorization: Bearer qh_...`; request.auth is the ApiKey.
+
+    Scopes are checked here, against the view being called, as soon as the key is known.
+    """
+
+    def authenticate(self, request):
+        raw = self.presented_key(request)
+        if raw is None:
+            return None
+        from accounts.keys import api_key_authenticate  # lazy: DRF imports this module while apps load
+        from orgs.access import actor_for_key
+        from qubithub.api.exceptions import DomainError
+
+        try:
+            api_key = api_key_authenticate(raw=raw)
+        except DomainError as exc:
+            raise AuthenticationFailed(exc.detail) from None
+        actor = actor_for_key(api_key)
+        if actor is None:
+            raise AuthenticationFailed("The creator of this organization key is no longer a member of it.")
+        view = (request.parser_context or {}).get("view")
+        require_key_scope(view, request.method, api_key.scopes)
+        return actor, api_key
+
+    def presented_key(self, request) -> str | None:
+        header = request.META.get(API_KEY_HEADER)
+        if header:
+            return header.strip()
+        parts = get_authorization_header(request).split()
+        if len(parts) == 2 and parts[0].lower() == b"bearer" and parts[1].startswith(API_KEY_PREFIX.encode()):
+            return parts[1].decode(errors="replace")
+        return None
+
+    def authenticate_header(self, request) -> str:
+        return 'Bearer realm="api"'
 
 
 class BearerJWTAuthentication(JWTAuthentication):
