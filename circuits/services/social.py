@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 
 from circuits.manifest import MANIFEST_NAME, METADATA_NAME
@@ -11,6 +11,7 @@ from circuits.services.circuits import circuit_save_new
 from circuits.services.versions import IncomingFile, circuit_version_publish
 from circuits.storage import read_bytes, storage_writes
 from qubithub.api.exceptions import Conflict
+from qubithub.social import counter_bump, star_toggle
 
 VIEW_WINDOW_SECONDS = 3600
 
@@ -24,24 +25,9 @@ def circuit_view_record(*, circuit: Circuit, viewer_key: str) -> bool:
     return True
 
 
-@transaction.atomic
 def circuit_star_toggle(*, circuit: Circuit, user) -> tuple[bool, int]:
     """Star or unstar. The count moves only with a star row actually created or deleted."""
-    deleted, _ = Star.objects.filter(user=user, circuit=circuit).delete()
-    if deleted:
-        Circuit.objects.filter(pk=circuit.pk, stars_count__gt=0).update(stars_count=F("stars_count") - 1)
-        starred = False
-    else:
-        starred = True
-        try:
-            with transaction.atomic():
-                Star.objects.create(user=user, circuit=circuit)
-        except IntegrityError:
-            pass  # a concurrent request of the same user starred it first: already counted
-        else:
-            Circuit.objects.filter(pk=circuit.pk).update(stars_count=F("stars_count") + 1)
-    count = Circuit.objects.values_list("stars_count", flat=True).get(pk=circuit.pk)
-    return starred, count
+    return star_toggle(star_model=Star, target_field="circuit", target=circuit, user=user)
 
 
 def _latest_files(source: Circuit) -> tuple[CircuitVersion | None, list[IncomingFile]]:
@@ -84,5 +70,5 @@ def circuit_fork(*, source: Circuit, user, name: str | None = None) -> Circuit:
                 commit_message=f"Fork of {source.repo_name} at version {latest.version_number}",
                 max_bytes=max([settings.QH_MAX_UPLOAD_BYTES] + [len(f.content) for f in files]),
             )
-        Circuit.objects.filter(pk=source.pk).update(forks_count=F("forks_count") + 1)
+        counter_bump(source, "forks_count")
     return fork
