@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "accounts",
     "orgs",
     "circuits",
+    "datasets",
     "runs",
 ]
 
@@ -198,27 +199,6 @@ QH_AUTH_ATTEMPTS_PER_MINUTE = env_int("QH_AUTH_ATTEMPTS_PER_MINUTE", 10)
 QH_STAR_PER_MINUTE = env_int("QH_STAR_PER_MINUTE", 30)
 QH_FORK_PER_MINUTE = env_int("QH_FORK_PER_MINUTE", 5)
 
-# --- Plans, rate limits, usage limits (accounts.usage, qubithub.api.throttles) -----------------
-GIB = 1024**3
-QH_PLAN_LIMITS = {
-    "free": {
-        "requests_per_minute": env_int("QH_FREE_REQUESTS_PER_MINUTE", 60),
-        "runs_per_day": env_int("QH_FREE_RUNS_PER_DAY", 200),
-        "shots_per_month": env_int("QH_FREE_SHOTS_PER_MONTH", 2_000_000),
-        "storage_bytes": env_int("QH_FREE_STORAGE_BYTES", 1 * GIB),
-    },
-    "pro": {
-        "requests_per_minute": env_int("QH_PRO_REQUESTS_PER_MINUTE", 600),
-        "runs_per_day": env_int("QH_PRO_RUNS_PER_DAY", 10_000),
-        "shots_per_month": env_int("QH_PRO_SHOTS_PER_MONTH", 200_000_000),
-        "storage_bytes": env_int("QH_PRO_STORAGE_BYTES", 50 * GIB),
-    },
-}
-QH_ANON_REQUESTS_PER_MINUTE = env_int("QH_ANON_REQUESTS_PER_MINUTE", 60)
-QH_AUTH_ATTEMPTS_PER_MINUTE = env_int("QH_AUTH_ATTEMPTS_PER_MINUTE", 10)
-QH_STAR_PER_MINUTE = env_int("QH_STAR_PER_MINUTE", 30)
-QH_FORK_PER_MINUTE = env_int("QH_FORK_PER_MINUTE", 5)
-
 SPECTACULAR_SETTINGS = {
     "TITLE": "QubitHub API",
     "DESCRIPTION": "Publish, version, run and compare quantum circuits, datasets and spaces.",
@@ -259,6 +239,8 @@ STORAGES = {
 QH_MAX_UPLOAD_BYTES = env_int("QH_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 # Whole multipart request (upload-batch); a larger request is refused before its files are parsed.
 QH_MAX_UPLOAD_REQUEST_BYTES = env_int("QH_MAX_UPLOAD_REQUEST_BYTES", 50 * 1024 * 1024)
+# Largest dataset file accepted by POST /api/datasets/{id}/versions (413 above it).
+QH_DATASET_MAX_UPLOAD_BYTES = env_int("QH_DATASET_MAX_UPLOAD_BYTES", 5 * 1024**3)
 # Circuits' git repositories: derived data, rebuilt from the stored versions whenever missing or stale.
 QH_GIT_ROOT = Path(env_str("QH_GIT_ROOT", str(VAR_DIR / "git")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -283,7 +265,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("QH_LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "qiskit": {"level": "WARNING"},
+        "stevedore": {"level": "WARNING"},
+    },
 }
 
 # Public URL of the site, used in clone commands and printed at start-up.

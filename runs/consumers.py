@@ -56,16 +56,21 @@ class RunConsumer(AsyncJsonWebsocketConsumer):
         if token:
             user = await _user_for_token(token)
             if user is None:
-                await self.close(code=CLOSE_UNAUTHENTICATED)
+                await self.refuse(CLOSE_UNAUTHENTICATED)
                 return
         refusal, state = await _visible_state(user, self.scope["url_route"]["kwargs"]["run_id"])
         if refusal:
-            await self.close(code=refusal)
+            await self.refuse(refusal)
             return
         self.group = events.group_name(state["id"])
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
         await self.send_state(state)
+
+    async def refuse(self, code: int):
+        """Accept, then close with an application code the client can read (a rejected handshake has none)."""
+        await self.accept()
+        await self.close(code=code)
 
     async def disconnect(self, code):
         if self.group:
