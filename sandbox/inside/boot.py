@@ -21,10 +21,15 @@ def main(argv: list[str]) -> NoReturn:
     parser = argparse.ArgumentParser()
     parser.add_argument("--uid", type=int, required=True)
     parser.add_argument("--gid", type=int, required=True)
-    parser.add_argument("--result-fd", type=int, required=True)
+    parser.add_argument("--result-fd", type=int)
+    parser.add_argument("--result-file", help="instead of --result-fd (Docker)")
+    parser.add_argument("--job-file", help="instead of stdin (Docker)")
     args = parser.parse_args(argv)
     confine.drop_to_user(args.uid, args.gid)
-    job: dict[str, Any] = json.loads(sys.stdin.buffer.read())
+    confine.prctl(confine.PR_SET_DUMPABLE, 0)
+    if args.result_file:
+        args.result_fd = os.open(args.result_file, os.O_WRONLY | os.O_APPEND)
+    job: dict[str, Any] = json.loads(_read_job(args.job_file))
     try:
         workspace.write_files(body.JOB_DIR, job.get("files", {}))
     except (OSError, ValueError) as error:
@@ -36,6 +41,13 @@ def main(argv: list[str]) -> NoReturn:
     status = jobproc.wait_status(pid)
     jobproc.send_outputs(job, args.result_fd)
     os._exit(status)
+
+
+def _read_job(path: str | None) -> bytes:
+    if path is None:
+        return sys.stdin.buffer.read()
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def _job(job: dict[str, Any], result_fd: int) -> NoReturn:

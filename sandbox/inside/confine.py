@@ -94,13 +94,22 @@ class Rlimits:
     open_files: int
 
 
+def _lower(kind: int, soft: int, hard: int | None = None) -> None:
+    """Set a limit, never above the hard limit already in force (only lowering is allowed)."""
+    _, current_hard = resource.getrlimit(kind)
+    hard = soft if hard is None else hard
+    if current_hard != resource.RLIM_INFINITY:
+        soft, hard = min(soft, current_hard), min(hard, current_hard)
+    resource.setrlimit(kind, (soft, hard))
+
+
 def apply_rlimits(limits: Rlimits) -> None:
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_s, limits.cpu_s + 1))
-    resource.setrlimit(resource.RLIMIT_AS, (limits.address_space_bytes, limits.address_space_bytes))
-    resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_size_bytes, limits.file_size_bytes))
-    resource.setrlimit(resource.RLIMIT_NOFILE, (limits.open_files, limits.open_files))
+    _lower(resource.RLIMIT_CORE, 0)
+    _lower(resource.RLIMIT_CPU, limits.cpu_s, limits.cpu_s + 1)
+    _lower(resource.RLIMIT_AS, limits.address_space_bytes)
+    _lower(resource.RLIMIT_NPROC, limits.processes)
+    _lower(resource.RLIMIT_FSIZE, limits.file_size_bytes)
+    _lower(resource.RLIMIT_NOFILE, limits.open_files)
 
 
 def rlimits_from(spec: dict[str, int], address_space_base: int = 0) -> Rlimits:

@@ -1,0 +1,1 @@
+"""The Docker implementation: one container per job (network none, read-only root, tmpfs /job, limits)."""
