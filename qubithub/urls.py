@@ -8,6 +8,7 @@ api_patterns = [
     path("", include("accounts.api.urls")),
     path("", include("orgs.api.urls")),
     path("", include("circuits.api.urls")),
+    path("", include("datasets.api.urls")),
     path("", include("runs.api.urls")),
     path("schema", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -1,0 +1,110 @@
+"""Server-side filter, sort and paging over a parquet file, without loading the whole file.
+
+`where` terms look like `column:op:value` (op in eq, ne, lt, lte, gt, gte, contains, isnull, notnull);
+`sort` terms are `column` or `-column`. Filtering is pushed into the parquet scan; sorting keeps only the
+best `offset + limit` rows while streaming, so memory is bounded by the page, not by the file.
+"""
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as pads
+
+from datasets.formats.errors import FormatError
+from datasets.formats.tabular import BATCH_ROWS, schema_of, table_rows
+
+COMPARISONS = {
+    "eq": lambda f, v: f == v,
+    "ne": lambda f, v: f != v,
+    "lt": lambda f, v: f < v,
+    "lte": lambda f, v: f <= v,
+    "gt": lambda f, v: f > v,
+    "gte": lambda f, v: f >= v,
+}
+UNARY = {"isnull": lambda f: f.is_null(), "notnull": lambda f: ~f.is_null()}
+MAX_WINDOW = 10_000
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list]
+    total: int
+    dataset_schema: dict[str, str]
+
+
+def _field(schema: pa.Schema, name: str) -> pa.Field:
+    if name not in schema.names:
+        raise FormatError(f"Unknown column '{name}'. Columns: {', '.join(schema.names)}.")
+    return schema.field(name)
+
+
+def _value(field: pa.Field, raw: str):
+    try:
+        return pa.scalar(raw, pa.string()).cast(field.type)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        raise FormatError(f"'{raw}' is not a valid {field.type} value for column '{field.name}'.") from None
+
+
+def parse_where(term: str, schema: pa.Schema) -> pc.Expression:
+    name, _, rest = term.partition(":")
+    op, _, raw = rest.partition(":")
+    field = _field(schema, name)
+    if op in UNARY:
+        return UNARY[op](pc.field(name))
+    if op == "contains":
+        if not pa.types.is_string(field.type) and not pa.types.is_large_string(field.type):
+            raise FormatError(f"'contains' works on text columns; '{name}' is {field.type}.")
+        return pc.match_substring(pc.field(name), raw)
+    if op not in COMPARISONS:
+        ops = ", ".join([*COMPARISONS, "contains", *UNARY])
+        raise FormatError(f"Unknown operator '{op}' in '{term}': use column:op:value with op in {ops}.")
+    return COMPARISONS[op](pc.field(name), _value(field, raw))
+
+
+def _filter(where: list[str], schema: pa.Schema) -> pc.Expression | None:
+    expression = None
+    for term in where:
+        part = parse_where(term, schema)
+        expression = part if expression is None else expression & part
+    return expression
+
+
+def _sort_keys(sort: list[str], schema: pa.Schema) -> list[tuple[str, str]]:
+    keys = []
+    for term in sort:
+        name = term.lstrip("-")
+        _field(schema, name)
+        keys.append((name, "descending" if term.startswith("-") else "ascending"))
+    return keys
+
+
+def _top(scanner: pads.Scanner, keys: list[tuple[str, str]], keep: int) -> pa.Table:
+    best: pa.Table | None = None
+    for batch in scanner.to_batches():
+        if batch.num_rows == 0:
+            continue
+        table = (
+            pa.Table.from_batches([batch]) if best is None else pa.concat_tables([best, pa.Table.from_batches([batch])])
+        )
+        best = table.sort_by(keys).slice(0, keep)
+    return best if best is not None else scanner.projected_schema.empty_table()
+
+
+def run_query(path: str, *, where: list[str], sort: list[str], offset: int, limit: int) -> QueryResult:
+    if offset + limit > MAX_WINDOW:
+        raise FormatError(f"Only the first {MAX_WINDOW:,} matching rows can be paged through; narrow the filter.")
+    dataset = pads.dataset(path, format="parquet")
+    expression = _filter(where, dataset.schema)
+    scanner = dataset.scanner(filter=expression, batch_size=BATCH_ROWS)
+    total = scanner.count_rows()
+    keys = _sort_keys(sort, dataset.schema)
+    if keys:
+        table = _top(dataset.scanner(filter=expression, batch_size=BATCH_ROWS), keys, offset + limit)
+    else:
+        table = dataset.scanner(filter=expression, batch_size=BATCH_ROWS).head(offset + limit)
+    page = table.slice(offset, limit)
+    return QueryResult(
+        columns=dataset.schema.names, rows=table_rows(page), total=total, dataset_schema=schema_of(dataset.schema)
+    )
