@@ -1,0 +1,48 @@
+"""Analysis and drawings for each framework."""
+
+from __future__ import annotations
+
+import pytest
+
+from quantum import api
+
+
+def test_it_analyses_a_qiskit_circuit(sample):
+    facts = api.analyse(files=sample("bell_qiskit.py", "circuit.py"), framework="qiskit")
+    assert facts == {"qubits": 2, "depth": 3, "gates": ["cx", "h"], "gate_counts": {"cx": 1, "h": 1},
+                     "two_qubit_gates": 1, "parameters": [], "has_measurements": True}
+
+
+def test_it_analyses_a_cirq_circuit(sample):
+    facts = api.analyse(files=sample("ghz_cirq.py", "circuit.py"), framework="cirq")
+    assert facts["qubits"] == 3 and facts["gates"] == ["cx", "h"] and facts["two_qubit_gates"] == 2
+    assert facts["has_measurements"]
+
+
+def test_it_analyses_a_pennylane_qnode(sample):
+    facts = api.analyse(files=sample("expval_pennylane.py", "circuit.py"), framework="pennylane")
+    assert facts["qubits"] == 1 and facts["gates"] == ["rx"] and facts["parameters"] == ["theta"]
+
+
+def test_it_analyses_an_openqasm3_file(sample):
+    facts = api.analyse(files=sample("ghz.qasm", "circuit.qasm"), framework="openqasm3")
+    assert facts["qubits"] == 3 and facts["gate_counts"] == {"cx": 2, "h": 1}
+
+
+def test_it_lists_symbolic_and_argument_parameters(sample):
+    assert api.analyse(files=sample("rotation_qiskit.py", "circuit.py"), framework="qiskit")["parameters"] == ["theta"]
+    assert api.analyse(files=sample("rotation_function.py", "circuit.py"), framework="qiskit")["parameters"] == ["theta"]
+
+
+@pytest.mark.parametrize(("name", "framework"), [("bell_qiskit.py", "qiskit"), ("ghz_cirq.py", "cirq"),
+                                                  ("qnode_pennylane.py", "pennylane"), ("ghz.qasm", "openqasm3")])
+def test_it_draws_svg_and_text(sample, name, framework):
+    files = sample(name, "circuit.qasm" if name.endswith(".qasm") else "circuit.py")
+    assert "<svg" in api.draw(files=files, framework=framework, fmt="svg")
+    assert len(api.draw(files=files, framework=framework, fmt="text")) > 10
+
+
+def test_visualize_code_detects_the_framework():
+    code = "import cirq\nq = cirq.LineQubit.range(2)\ncircuit = cirq.Circuit(cirq.H(q[0]), cirq.CNOT(*q))\n"
+    drawing = api.visualize_code(code=code, framework=None)
+    assert drawing["framework"] == "cirq" and "<svg" in drawing["svg"]
