@@ -12,16 +12,20 @@ framework = "qiskit"
 entry_point = "circuit.py"
 qubits = 2
 """
-CIRCUIT_PY = b"from qiskit import QuantumCircuit\n\n\ndef create_circuit():\n    qc = QuantumCircuit(2)\n    qc.h(0)\n    qc.cx(0, 1)\n    return qc\n"
+CIRCUIT_PY = b"""from qiskit import QuantumCircuit
+
+
+def create_circuit():
+    qc = QuantumCircuit(2)
+    qc.h(0)
+    qc.cx(0, 1)
+    return qc
+"""
 
 
 @pytest.fixture(autouse=True)
 def _git_root(settings, tmp_path):
     settings.QH_GIT_ROOT = tmp_path / "git"
-
-
-def files(**named: bytes) -> list[IncomingFile]:
-    return [IncomingFile(name=name.replace("__", "/"), content=content) for name, content in named.items()]
 
 
 def publish(circuit, author, message: str = "", **named: bytes):
