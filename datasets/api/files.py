@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from datasets import formats, reading, selectors, services, uploads
 from datasets.api import serializers as s
+from datasets.api.negotiation import FormatIsData
 from datasets.api.streaming import file_response, generated_response
 from datasets.formats.tabular import parquet_csv_chunks
 from datasets.querysets import versions_light
@@ -34,6 +35,7 @@ UPLOAD_BODY = {
 
 class VersionsView(APIView):
     scopes = DATASETS
+    content_negotiation_class = FormatIsData
     envelope_key = "versions"
 
     def get_permissions(self):
@@ -71,6 +73,7 @@ class VersionsView(APIView):
 
 class PreviewView(APIView):
     scopes = DATASETS
+    content_negotiation_class = FormatIsData
 
     @extend_schema(parameters=[s.PreviewQuery], responses={200: s.PreviewOutput}, tags=["datasets"])
     def get(self, request, dataset_id):
@@ -85,6 +88,7 @@ class PreviewView(APIView):
 
 class StatsView(APIView):
     scopes = DATASETS
+    content_negotiation_class = FormatIsData
 
     @extend_schema(parameters=[OpenApiParameter("version", str)], responses={200: s.StatsOutput}, tags=["datasets"])
     def get(self, request, dataset_id):
@@ -98,6 +102,7 @@ class StatsView(APIView):
 
 class QueryView(APIView):
     scopes = DATASETS
+    content_negotiation_class = FormatIsData
 
     @extend_schema(
         parameters=[
@@ -123,6 +128,7 @@ class QueryView(APIView):
 
 class DownloadView(APIView):
     scopes = DATASETS
+    content_negotiation_class = FormatIsData
 
     @extend_schema(
         parameters=[OpenApiParameter("version", str), OpenApiParameter("format", str, enum=["csv", "parquet"])],

@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from datasets import selectors, services
 from datasets.api import serializers as s
+from datasets.api.negotiation import FormatIsData
 from orgs.access import require_editable
 from qubithub.api.pagination import EnvelopePagination
 from qubithub.api.parsing import validated_body
@@ -36,6 +37,7 @@ def _detail(request, dataset_id, *, status_code=status.HTTP_200_OK) -> Response:
 
 class DatasetListView(APIView):
     scopes = DATASETS
+    content_negotiation_class = FormatIsData
     envelope_key = "datasets"
 
     def get_permissions(self):
@@ -56,6 +58,7 @@ class DatasetListView(APIView):
 
 class DatasetResolveView(APIView):
     scopes = DATASETS
+    content_negotiation_class = FormatIsData
 
     @extend_schema(
         parameters=[OpenApiParameter("repo_name", str, required=True)],
@@ -70,6 +73,7 @@ class DatasetResolveView(APIView):
 
 class DatasetDetailView(APIView):
     scopes = DATASETS
+    content_negotiation_class = FormatIsData
 
     def get_permissions(self):
         return _authenticated_for_writes(self) + super().get_permissions()
@@ -97,6 +101,7 @@ class DatasetDetailView(APIView):
 
 class DatasetStarView(APIView):
     scopes = DATASETS
+    content_negotiation_class = FormatIsData
     permission_classes = [IsAuthenticated]
     throttle_classes = with_default_throttles(StarThrottle)
 
@@ -109,6 +114,7 @@ class DatasetStarView(APIView):
 
 class DatasetForkView(APIView):
     scopes = DATASETS
+    content_negotiation_class = FormatIsData
     permission_classes = [IsAuthenticated]
     throttle_classes = with_default_throttles(ForkThrottle)
 

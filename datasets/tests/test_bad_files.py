@@ -6,8 +6,8 @@ import pytest
 from datasets.formats import Limits
 from datasets.formats import validate as validate_file
 from datasets.models import DatasetVersion
-from datasets.tests.conftest import upload
 from datasets.tests import files
+from datasets.tests.conftest import upload
 
 BAD_UPLOADS = [
     ("parquet", files.CSV, "not a parquet file"),

@@ -85,7 +85,8 @@ def test_an_upload_over_the_maximum_size_is_413(settings, make_dataset, alice_ap
 
 
 def test_an_upload_over_the_storage_quota_is_403(settings, make_dataset, alice_api):
-    settings.QH_PLAN_LIMITS = {**settings.QH_PLAN_LIMITS, "free": {**settings.QH_PLAN_LIMITS["free"], "storage_bytes": 50}}
+    free = {**settings.QH_PLAN_LIMITS["free"], "storage_bytes": 50}
+    settings.QH_PLAN_LIMITS = {**settings.QH_PLAN_LIMITS, "free": free}
     dataset = make_dataset("csv")
     response = upload(alice_api, dataset.id, VALID["csv"]())
     assert response.status_code == 403
