@@ -10,6 +10,7 @@ from accounts.models import User
 from accounts.services import user_register
 from circuits.models import Circuit
 from circuits.services import IncomingFile, circuit_create, circuit_version_publish
+from datasets.demo import load_demo_datasets
 from orgs.models import Organization
 from orgs.services import org_create
 
@@ -90,4 +91,5 @@ def load_demo() -> dict:
     if personal.forked_from_id is None:
         personal.forked_from = next(c for c in circuits if c.name == "bell-state")
         personal.save(update_fields=["forked_from"])
+    load_demo_datasets(owner=user, organization=org)
     return {"user": user, "organization": org, "circuits": circuits + [personal]}
