@@ -109,3 +109,65 @@ def alice_key(alice):
 @pytest.fixture
 def bob_key(bob):
     return key_client(bob)
+
+
+# --- Real services (PostgreSQL, Redis, Celery, daphne) ----------------------------------------------------
+def services_configured() -> bool:
+    from django.conf import settings
+
+    return bool(settings.REDIS_URL) and settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def pytest_sessionstart(session):
+    import os
+
+    if os.environ.get("QH_REQUIRE_SERVICES") != "1":
+        return
+    import django
+
+    django.setup()
+    if not services_configured():
+        pytest.exit("QH_REQUIRE_SERVICES=1 but DATABASE_URL (PostgreSQL) and REDIS_URL are not both set", returncode=3)
+    import redis
+    from django.conf import settings
+
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_timeout=3).ping()
+    except Exception as exc:
+        pytest.exit(f"QH_REQUIRE_SERVICES=1 but Redis is unreachable: {exc}", returncode=3)
+
+
+def pytest_collection_modifyitems(config, items):
+    import os
+
+    if services_configured() or os.environ.get("QH_REQUIRE_SERVICES") == "1":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL and Redis (set DATABASE_URL and REDIS_URL)")
+    for item in items:
+        if "services" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def live_stack(django_db_setup, django_db_blocker, tmp_path_factory):
+    """daphne + a Celery worker on every queue + Celery beat, on the test database."""
+    from qubithub.testing.live import Stack
+
+    stack = Stack(log_dir=tmp_path_factory.mktemp("stack-logs"), media_root=tmp_path_factory.mktemp("stack-media"))
+    with django_db_blocker.unblock():
+        stack.base_url = stack.start_web()
+        stack.start_worker()
+        stack.start_beat()
+    yield stack
+    stack.stop()
+    for log in stack.log_dir.glob("*.log"):
+        tail = log.read_text(errors="replace")[-3000:]
+        print(f"\n--- {log.name} (tail) ---\n{tail}")
+
+
+@pytest.fixture
+def on_live_stack(live_stack, settings, transactional_db):
+    """A test that talks to the live stack: committed data, shared media, work sent through Celery."""
+    settings.MEDIA_ROOT = live_stack.media_root
+    settings.QH_DISPATCH_INLINE = False
+    return live_stack

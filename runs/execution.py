@@ -7,7 +7,9 @@ import time
 
 from django.conf import settings
 from django.db import close_old_connections
-from django.db.models import F
+from datetime import timedelta
+
+from django.db.models import F, Q
 from django.utils import timezone
 
 from runs import engine
@@ -18,12 +20,20 @@ logger = logging.getLogger(__name__)
 WORKER_NAME = f"{socket.gethostname()}:{threading.get_native_id()}"
 
 
-def run_claim(run_id, *, allow_reclaim: bool) -> tuple[Run, int] | None:
-    """pending/queued -> running (and running -> running when the broker redelivers after a worker died)."""
-    statuses = [RunStatus.PENDING, RunStatus.QUEUED] + ([RunStatus.RUNNING] if allow_reclaim else [])
+def run_claim(run_id) -> tuple[Run, int] | None:
+    """pending/queued -> running; or running -> running when the worker that had it stopped beating (died)."""
     now = timezone.now()
-    claimed = Run.objects.filter(pk=run_id, status__in=statuses).update(
-        status=RunStatus.RUNNING, started_at=now, updated_at=now, attempts=F("attempts") + 1, worker=WORKER_NAME
+    stale = now - timedelta(seconds=settings.QH_RUN_HEARTBEAT_STALE_SECONDS)
+    claimable = Q(status__in=[RunStatus.PENDING, RunStatus.QUEUED]) | Q(
+        status=RunStatus.RUNNING, heartbeat_at__lt=stale
+    )
+    claimed = Run.objects.filter(claimable, pk=run_id).update(
+        status=RunStatus.RUNNING,
+        started_at=now,
+        heartbeat_at=now,
+        updated_at=now,
+        attempts=F("attempts") + 1,
+        worker=WORKER_NAME,
     )
     if not claimed:
         return None
@@ -39,13 +49,20 @@ def _finish(run_id, attempt: int, status: str, **fields) -> None:
     transition(run_id, from_statuses=[RunStatus.RUNNING], to=status, attempt=attempt, **fields)
 
 
-def _watch_for_cancel(run_id, cancel_event: threading.Event, done: threading.Event) -> None:
-    """Cancellation is a database state; poll it and tell the sandbox to kill the job."""
+def _watch(run_id, attempt: int, cancel_event: threading.Event, done: threading.Event) -> None:
+    """Beat while the job runs (so a dead worker's run can be reclaimed), and turn a cancellation,
+    which is a database state, into killing the sandboxed job."""
     close_old_connections()
+    last_beat = time.monotonic()
     try:
         while not done.wait(settings.QH_RUN_CANCEL_POLL_SECONDS):
-            status = Run.objects.filter(pk=run_id).values_list("status", flat=True).first()
-            if status != RunStatus.RUNNING:
+            mine = Run.objects.filter(pk=run_id, status=RunStatus.RUNNING, attempts=attempt)
+            if time.monotonic() - last_beat >= settings.QH_RUN_HEARTBEAT_SECONDS:
+                still_mine = mine.update(heartbeat_at=timezone.now())
+                last_beat = time.monotonic()
+            else:
+                still_mine = mine.exists()
+            if not still_mine:
                 cancel_event.set()
                 return
     finally:
@@ -54,7 +71,7 @@ def _watch_for_cancel(run_id, cancel_event: threading.Event, done: threading.Eve
 
 def execute_claimed_run(run: Run, attempt: int) -> None:
     cancel_event, done = threading.Event(), threading.Event()
-    watcher = threading.Thread(target=_watch_for_cancel, args=(run.id, cancel_event, done), daemon=True)
+    watcher = threading.Thread(target=_watch, args=(run.id, attempt, cancel_event, done), daemon=True)
     watcher.start()
     started = time.monotonic()
     try:
@@ -82,8 +99,8 @@ def execute_claimed_run(run: Run, attempt: int) -> None:
     _finish(run.id, attempt, status=RunStatus.COMPLETED, results=outcome.get("results"), metrics=metrics)
 
 
-def execute_run(run_id, *, redelivered: bool = False) -> None:
-    claimed = run_claim(run_id, allow_reclaim=redelivered)
+def execute_run(run_id) -> None:
+    claimed = run_claim(run_id)
     if claimed is None:
         return  # already running elsewhere, finished or cancelled: nothing to do twice
     execute_claimed_run(*claimed)

@@ -172,7 +172,26 @@ def runs_recover(*, pending_grace_s: int | None = None) -> dict:
             error_class="sandbox_timeout",
             error_message=f"The run did not finish within {settings.QH_RUN_TIMEOUT_SECONDS} s.",
         )
-    return {"redispatched": len(stale_pending) + len(lost_queued), "timed_out": len(overdue)}
+    orphans = _recover_orphans(now)
+    return {"redispatched": len(stale_pending) + len(lost_queued) + orphans, "timed_out": len(overdue)}
+
+
+def _recover_orphans(now) -> int:
+    """Running runs whose worker stopped beating (killed machine or process): send again, a few times at most."""
+    stale = now - timedelta(seconds=settings.QH_RUN_HEARTBEAT_STALE_SECONDS)
+    orphans = Run.objects.filter(status=RunStatus.RUNNING, heartbeat_at__lt=stale)
+    for run_id in orphans.filter(attempts__gte=settings.QH_RUN_MAX_ATTEMPTS).values_list("id", flat=True):
+        transition(
+            run_id,
+            from_statuses=[RunStatus.RUNNING],
+            to=RunStatus.FAILED,
+            error_class="internal_error",
+            error_message=f"The worker executing this run was lost {settings.QH_RUN_MAX_ATTEMPTS} times.",
+        )
+    resend = list(orphans.filter(attempts__lt=settings.QH_RUN_MAX_ATTEMPTS).values_list("id", flat=True))
+    for run_id in resend:
+        _redispatch(run_id)
+    return len(resend)
 
 
 def _redispatch(run_id) -> bool:

@@ -17,15 +17,16 @@ def run(alice, bell):
 
 
 def test_a_run_is_claimed_once(run):
-    assert execution.run_claim(run.id, allow_reclaim=False) is not None
-    assert execution.run_claim(run.id, allow_reclaim=False) is None
+    assert execution.run_claim(run.id) is not None
+    assert execution.run_claim(run.id) is None
     run.refresh_from_db()
     assert (run.status, run.attempts) == ("running", 1)
 
 
-def test_a_redelivered_run_is_reclaimed_and_only_the_new_attempt_may_finish_it(run, fake_engine):
-    first = execution.run_claim(run.id, allow_reclaim=False)
-    second = execution.run_claim(run.id, allow_reclaim=True)
+def test_a_run_whose_worker_died_is_reclaimed_and_only_the_new_attempt_may_finish_it(run, fake_engine):
+    first = execution.run_claim(run.id)
+    Run.objects.filter(pk=run.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=1))
+    second = execution.run_claim(run.id)
     assert (first[1], second[1]) == (1, 2)
     execution._finish(run.id, 1, status=RunStatus.COMPLETED, results={"counts": {"0": 1}})
     run.refresh_from_db()
@@ -37,8 +38,36 @@ def test_a_redelivered_run_is_reclaimed_and_only_the_new_attempt_may_finish_it(r
 
 def test_a_finished_run_is_not_executed_again_on_redelivery(run, fake_engine):
     execution.execute_run(run.id)
-    execution.execute_run(run.id, redelivered=True)
+    Run.objects.filter(pk=run.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=1))
+    execution.execute_run(run.id)
     assert fake_engine.calls == [run.id]
+
+
+def test_a_running_run_with_a_live_heartbeat_is_not_reclaimed(run):
+    execution.run_claim(run.id)
+    assert execution.run_claim(run.id) is None
+
+
+def test_recovery_resends_runs_whose_worker_stopped_beating(run, fake_engine):
+    execution.run_claim(run.id)
+    Run.objects.filter(pk=run.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=1))
+    assert services.runs_recover()["redispatched"] == 1
+    run.refresh_from_db()
+    assert (run.status, run.attempts) == ("completed", 2)
+
+
+def test_recovery_gives_up_after_the_maximum_attempts(run, settings):
+    settings.QH_RUN_MAX_ATTEMPTS = 2
+    Run.objects.filter(pk=run.pk).update(
+        status=RunStatus.RUNNING,
+        attempts=2,
+        started_at=timezone.now(),
+        heartbeat_at=timezone.now() - timedelta(minutes=1),
+    )
+    services.runs_recover()
+    run.refresh_from_db()
+    assert (run.status, run.error_class) == ("failed", "internal_error")
+    assert "lost 2 times" in run.error_message
 
 
 def test_a_cancelled_run_is_not_executed(run, fake_engine):
