@@ -130,19 +130,26 @@ class CircuitCreateInput(serializers.Serializer):
         error_messages={"invalid": "Name must be 1-100 characters: lowercase letters, digits and hyphens."},
     )
     title = serializers.CharField(max_length=500)
-    description = serializers.CharField(required=False, allow_blank=True, default="", max_length=100_000)
+    description = serializers.CharField(
+        required=False, allow_blank=True, allow_null=True, default="", max_length=100_000
+    )
     framework = serializers.ChoiceField(choices=Framework.choices)
     tags = serializers.ListField(
-        child=serializers.CharField(max_length=50), required=False, default=list, max_length=30
+        child=serializers.CharField(max_length=50), required=False, allow_null=True, default=list, max_length=30
     )
     qubits = serializers.IntegerField(required=False, default=0, min_value=0, max_value=10_000)
     gates = serializers.ListField(
-        child=serializers.CharField(max_length=50), required=False, default=list, max_length=200
+        child=serializers.CharField(max_length=50), required=False, allow_null=True, default=list, max_length=200
     )
     depth = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0)
     is_public = serializers.BooleanField(required=False, default=True)
     organization_name = serializers.CharField(required=False, allow_null=True, allow_blank=True, default=None)
     extra_metadata = serializers.DictField(required=False, allow_null=True, default=dict)
+
+    def validate(self, attrs):
+        """The official client sends null for what it leaves out (description, gates, tags)."""
+        empty = {"description": "", "tags": [], "gates": [], "extra_metadata": {}}
+        return {key: (empty[key] if value is None and key in empty else value) for key, value in attrs.items()}
 
 
 class CircuitListQuery(serializers.Serializer):

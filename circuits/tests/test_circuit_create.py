@@ -73,3 +73,10 @@ def test_a_body_that_is_not_a_json_object_is_400(alice_api, raw):
     response = alice_api.generic("POST", "/api/circuits", raw, content_type="application/json")
     assert response.status_code == 400
     assert isinstance(response.json()["detail"], str)
+
+
+def test_nulls_sent_by_the_official_client_mean_left_out(alice_api):
+    body = {**BODY, "description": None, "gates": None, "tags": None, "depth": None, "organization_name": None}
+    response = alice_api.post("/api/circuits", {**body, "extra_metadata": None}, format="json")
+    assert response.status_code == 201
+    assert (response.json()["description"], response.json()["gates"], response.json()["tags"]) == ("", [], [])
