@@ -4,11 +4,10 @@ import logging
 import socket
 import threading
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import close_old_connections
-from datetime import timedelta
-
 from django.db.models import F, Q
 from django.utils import timezone
 

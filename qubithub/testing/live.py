@@ -53,8 +53,12 @@ class Stack:
     log_dir: Path = Path(".")
     media_root: Path = Path(".")
 
+    def _log(self, name: str):
+        """The child process writes here for as long as it lives, so the file is not closed by us."""
+        return open(self.log_dir / name, "ab")  # noqa: SIM115
+
     def start_worker(self, name: str = "worker", queues: str = ALL_QUEUES, concurrency: int = 2) -> subprocess.Popen:
-        log = open(self.log_dir / f"{name}.log", "ab")
+        log = self._log(f"{name}.log")
         command = [
             sys.executable,
             "-m",
@@ -85,7 +89,7 @@ class Stack:
         return process
 
     def start_beat(self) -> subprocess.Popen:
-        log = open(self.log_dir / "beat.log", "ab")
+        log = self._log("beat.log")
         schedule = self.log_dir / "beat-schedule"
         command = [sys.executable, "-m", "celery", "-A", "qubithub", "beat", "-s", str(schedule), "-l", "INFO"]
         process = subprocess.Popen(
@@ -101,7 +105,7 @@ class Stack:
 
     def start_web(self, name: str = "web") -> str:
         port = free_port()
-        log = open(self.log_dir / f"{name}.log", "ab")
+        log = self._log(f"{name}.log")
         command = [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "qubithub.asgi:application"]
         self.processes[name] = subprocess.Popen(
             command,
