@@ -1,8 +1,10 @@
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from orgs.access import forget_roles
+from accounts.keys import IssuedKey, api_key_create, api_key_revoke, api_key_revoke_all
+from orgs.access import acting_organization_id, forget_roles, owned_resource_count, require_org_role
 from orgs.models import Membership, Organization, Role
-from qubithub.api.exceptions import InvalidInput
+from qubithub.api.exceptions import Conflict, Forbidden, InvalidInput, NotFound
 
 
 def slug_taken(slug: str) -> bool:
@@ -27,6 +29,8 @@ def org_create_personal(*, user) -> Organization:
 
 @transaction.atomic
 def org_create(*, creator, name: str, slug: str, description: str = "", avatar_url: str = "") -> Organization:
+    if acting_organization_id(creator) is not None:
+        raise Forbidden("An organization API key cannot create organizations.")
     slug = slug.strip().lower()
     if slug_taken(slug):
         raise InvalidInput(f"The name '{slug}' is already taken by a user or an organization.")
@@ -40,3 +44,103 @@ def org_create(*, creator, name: str, slug: str, description: str = "", avatar_u
 
 def org_get_by_slug(slug: str) -> Organization | None:
     return Organization.objects.filter(slug__iexact=slug).first()
+
+
+ORG_FIELDS = ("name", "description", "avatar_url")
+
+
+def org_update(*, organization: Organization, **changes) -> Organization:
+    for field, value in changes.items():
+        if field not in ORG_FIELDS:
+            raise InvalidInput(f"'{field}' cannot be changed.")
+        setattr(organization, field, value)
+    organization.full_clean()
+    organization.save()
+    return organization
+
+
+def org_delete(*, organization: Organization, force: bool = False) -> None:
+    """Deletes the organization and everything it owns; refused while it owns resources unless forced."""
+    if organization.is_personal:
+        raise InvalidInput("A personal organization is deleted with its user account, not on its own.")
+    owned = owned_resource_count(organization)
+    if owned and not force:
+        raise Conflict(
+            f"The organization '{organization.slug}' still owns {owned} resource(s); "
+            "delete or move them first, or pass ?force=true to delete them with it."
+        )
+    organization.delete()
+
+
+def _membership(organization: Organization, user_id) -> Membership:
+    membership = Membership.objects.select_related("user").filter(organization=organization, user_id=user_id).first()
+    if membership is None:
+        raise NotFound("This user is not a member of the organization.")
+    return membership
+
+
+def _require_may_grant(actor, organization: Organization, role: str) -> None:
+    if role == Role.OWNER:
+        require_org_role(actor, organization, Role.OWNER, action="make someone an owner")
+
+
+def _require_another_owner(membership: Membership) -> None:
+    if membership.role != Role.OWNER:
+        return
+    owners = Membership.objects.select_for_update().filter(organization_id=membership.organization_id, role=Role.OWNER)
+    if not [owner for owner in owners if owner.pk != membership.pk]:
+        raise InvalidInput("The last owner of an organization cannot be removed or demoted; make another owner first.")
+
+
+@transaction.atomic
+def org_member_add(*, actor, organization: Organization, email: str, role: str = Role.MEMBER) -> Membership:
+    require_org_role(actor, organization, Role.ADMIN, action="add members")
+    _require_may_grant(actor, organization, role)
+    if organization.is_personal:
+        raise InvalidInput("A personal organization has no other members; create an organization to share work.")
+    user = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if user is None:
+        raise NotFound(f"No user with the email '{email}'.")
+    if Membership.objects.filter(organization=organization, user=user).exists():
+        raise Conflict(f"{user.username} is already a member of '{organization.slug}'.")
+    membership = Membership(organization=organization, user=user, role=role)
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def org_member_role_set(*, actor, organization: Organization, user_id, role: str) -> Membership:
+    require_org_role(actor, organization, Role.OWNER, action="change roles")
+    membership = _membership(organization, user_id)
+    if role != Role.OWNER:
+        _require_another_owner(membership)
+    membership.role = role
+    membership.full_clean()
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def org_member_remove(*, actor, organization: Organization, user_id) -> None:
+    """Admins remove members and admins, owners anyone; everyone may leave. Their org keys are revoked."""
+    membership = _membership(organization, user_id)
+    if membership.user_id != actor.pk or acting_organization_id(actor) is not None:
+        require_org_role(actor, organization, Role.ADMIN, action="remove members")
+        _require_may_grant(actor, organization, membership.role)
+    _require_another_owner(membership)
+    membership.delete()
+    api_key_revoke_all(user=membership.user, organization=organization)
+
+
+def org_key_create(*, actor, organization: Organization, **key_fields) -> IssuedKey:
+    require_org_role(actor, organization, Role.ADMIN, action="create organization API keys")
+    return api_key_create(user=actor, organization=organization, **key_fields)
+
+
+def org_key_revoke(*, actor, organization: Organization, key_id) -> None:
+    require_org_role(actor, organization, Role.ADMIN, action="revoke organization API keys")
+    api_key = organization.api_keys.filter(pk=key_id, revoked_at__isnull=True).first()
+    if api_key is None:
+        raise NotFound("API key not found.")
+    api_key_revoke(api_key=api_key)
