@@ -111,3 +111,10 @@ def test_too_many_qubits_for_the_backend_is_a_resource_limit():
     code = b"from qiskit import QuantumCircuit\ndef create_circuit():\n    qc = QuantumCircuit(20)\n    qc.h(range(20))\n    return qc\n"
     with pytest.raises(ResourceLimit, match="at most 14"):
         run({"circuit.py": code}, "qiskit", backend="aer_density_matrix")
+
+
+@pytest.mark.slow
+def test_a_fresh_one_shot_sandbox_runs_the_engine_too(sample, monkeypatch):
+    monkeypatch.setenv("QH_SANDBOX_WARM_POOL", "0")
+    answer = run(sample("bell_qiskit.py", "circuit.py"), "qiskit")
+    assert_bell(answer["results"]["counts"], 2000)

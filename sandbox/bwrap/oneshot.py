@@ -55,7 +55,7 @@ class BubblewrapSandbox(Sandbox):
     def _spawn(self, job: Job, result_w: int) -> subprocess.Popen[bytes]:
         command = [self.layout.python, "-m", "sandbox.inside.boot", "--uid", str(self.identity.uid),
                    "--gid", str(self.identity.gid), "--result-fd", str(result_w)]
-        argv = bwrap_argv(self.layout, self.identity, job_tmpfs_bytes=job.limits.disk_bytes, with_proc=False, command=command)
+        argv = bwrap_argv(self.layout, self.identity, job_tmpfs_bytes=job.limits.disk_bytes, with_proc=True, command=command)
         return subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 pass_fds=(result_w,), start_new_session=True, env={"PATH": "/usr/bin:/bin"})
 
