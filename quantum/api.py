@@ -82,3 +82,14 @@ def run_python(*, files: dict[str, bytes], code: str | None, file_to_run: str | 
     from quantum.spaces import run_space_code
 
     return run_space_code(files=files, code=code, file_to_run=file_to_run, timeout_s=timeout_s, cancel_event=cancel_event)
+
+
+def warm_up() -> None:
+    """Start the sandbox's warm pool and load the backend catalogue now (call once when a worker starts), so the
+    first job does not pay the zygote's library imports (seconds) or the catalogue build."""
+    from sandbox import get_sandbox
+
+    backends.catalogue()
+    pool = getattr(get_sandbox(), "pool", None)
+    if pool is not None:
+        pool.warm_up()
