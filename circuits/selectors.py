@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from circuits.models import Circuit, CircuitFile
-from circuits.querysets import circuit_for_detail, circuits_for_listing
+from circuits.querysets import circuit_for_detail
 from orgs.access import can_view, get_visible_or_404, roles_of
 from qubithub.api.exceptions import InvalidInput, NotFound
 
@@ -17,7 +17,8 @@ def order_by_for(sort: str) -> list[str]:
 
 
 def circuit_list(*, user, filters: dict):
-    queryset = circuits_for_listing(user)
+    """Visible circuits matching the filters, ordered; narrow (no card data): see querysets.card_page."""
+    queryset = Circuit.objects.visible_to(user)
     if filters.get("mine"):
         queryset = queryset.filter(organization_id__in=list(roles_of(user).keys()))
     if filters.get("framework"):
@@ -39,8 +40,8 @@ def circuit_list(*, user, filters: dict):
             Q(name__icontains=term)
             | Q(title__icontains=term)
             | Q(description__icontains=term)
-            | Q(tags__name__iexact=term.lower())
-        ).distinct()
+            | Q(id__in=Circuit.tags.through.objects.filter(tag__name=term.lower()).values("circuit_id"))
+        )
     return queryset.order_by(*order_by_for(filters.get("sort") or "created_at"))
 
 

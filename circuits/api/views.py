@@ -8,8 +8,9 @@ from rest_framework.views import APIView
 
 from circuits import diffs, selectors, services
 from circuits.api import serializers as s
+from circuits.querysets import card_page
 from orgs.access import require_editable
-from qubithub.api.pagination import EnvelopePagination
+from qubithub.api.pagination import envelope, page_params
 from qubithub.api.parsing import validated_body
 from qubithub.api.permissions import ApiKeyScopePermission
 from qubithub.api.scopes import CIRCUITS
@@ -24,12 +25,11 @@ def _list_query(request) -> dict:
     return serializer.validated_data
 
 
-def paginated(request, view, queryset, serializer_class, key: str) -> Response:
-    paginator = EnvelopePagination()
-    view.envelope_key = key
-    page = paginator.paginate_queryset(queryset, request, view)
-    data = serializer_class(page, many=True, context={"request": request}).data
-    return paginator.get_paginated_response(data)
+def card_list(request, queryset) -> Response:
+    page, limit = page_params(request.query_params)
+    rows = card_page(queryset, request.user, offset=(page - 1) * limit, limit=limit)
+    cards = s.CircuitCard(rows, many=True, context={"request": request}).data
+    return Response(envelope("circuits", cards, total=queryset.count(), page=page, limit=limit))
 
 
 def signed_in() -> list:
@@ -58,8 +58,7 @@ class CircuitListView(APIView):
 
     @extend_schema(parameters=[s.CircuitListQuery], responses={200: s.CircuitCard(many=True)}, tags=["circuits"])
     def get(self, request):
-        queryset = selectors.circuit_list(user=request.user, filters=_list_query(request))
-        return paginated(request, self, queryset, s.CircuitCard, "circuits")
+        return card_list(request, selectors.circuit_list(user=request.user, filters=_list_query(request)))
 
     @extend_schema(request=s.CircuitCreateInput, responses={201: s.CircuitDetail}, tags=["circuits"])
     def post(self, request):
