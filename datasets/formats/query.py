@@ -80,16 +80,16 @@ def _sort_keys(sort: list[str], schema: pa.Schema) -> list[tuple[str, str]]:
     return keys
 
 
-def _top(scanner: pads.Scanner, keys: list[tuple[str, str]], keep: int) -> pa.Table:
-    best: pa.Table | None = None
-    for batch in scanner.to_batches():
-        if batch.num_rows == 0:
+def _page(batches, keys: list[tuple[str, str]], keep: int, schema: pa.Schema) -> tuple[pa.Table, int]:
+    """One pass: count every match, keep the first (or, sorted, the best) `keep` rows."""
+    best, total = schema.empty_table(), 0
+    for batch in batches:
+        total += batch.num_rows
+        if batch.num_rows == 0 or (not keys and best.num_rows >= keep):
             continue
-        table = (
-            pa.Table.from_batches([batch]) if best is None else pa.concat_tables([best, pa.Table.from_batches([batch])])
-        )
-        best = table.sort_by(keys).slice(0, keep)
-    return best if best is not None else scanner.projected_schema.empty_table()
+        best = pa.concat_tables([best, pa.Table.from_batches([batch])])
+        best = best.sort_by(keys).slice(0, keep) if keys else best.slice(0, keep)
+    return best, total
 
 
 def run_query(path: str, *, where: list[str], sort: list[str], offset: int, limit: int) -> QueryResult:
@@ -97,13 +97,9 @@ def run_query(path: str, *, where: list[str], sort: list[str], offset: int, limi
         raise FormatError(f"Only the first {MAX_WINDOW:,} matching rows can be paged through; narrow the filter.")
     dataset = pads.dataset(path, format="parquet")
     expression = _filter(where, dataset.schema)
-    scanner = dataset.scanner(filter=expression, batch_size=BATCH_ROWS)
-    total = scanner.count_rows()
     keys = _sort_keys(sort, dataset.schema)
-    if keys:
-        table = _top(dataset.scanner(filter=expression, batch_size=BATCH_ROWS), keys, offset + limit)
-    else:
-        table = dataset.scanner(filter=expression, batch_size=BATCH_ROWS).head(offset + limit)
+    scanner = dataset.scanner(filter=expression, batch_size=BATCH_ROWS)
+    table, total = _page(scanner.to_batches(), keys, offset + limit, dataset.schema)
     page = table.slice(offset, limit)
     return QueryResult(
         columns=dataset.schema.names, rows=table_rows(page), total=total, dataset_schema=schema_of(dataset.schema)
