@@ -33,7 +33,8 @@ class TestRegister:
         assert org.personal_for == user
         assert Membership.objects.get(organization=org, user=user).role == "owner"
 
-    def test_it_hashes_passwords_with_argon2(self, api):
+    def test_it_hashes_passwords_with_argon2(self, api, settings):
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
         register(api)
         assert User.objects.get(username="ada-q").password.startswith("argon2")
 
