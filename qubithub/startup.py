@@ -25,6 +25,9 @@ def on_server_start() -> threading.Event | None:
     """Embedded mode: re-send runs a previous process left unfinished, then recover periodically."""
     if settings.CELERY_BROKER_URL:
         return None  # production: workers and Celery beat do this
+    from qubithub.warm import warm_in_background
+
+    warm_in_background()
     from runs.services import runs_recover_after_restart
 
     try:
