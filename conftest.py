@@ -6,7 +6,6 @@ Each persona has an API client authenticated with a JWT (`alice_api`, ...); `ali
 """
 
 import pytest
-from django.contrib.auth.hashers import Argon2PasswordHasher
 from rest_framework.test import APIClient
 
 from accounts.services import tokens_issue, user_register
@@ -16,17 +15,8 @@ from qubithub.api.scopes import ALL_SCOPES
 PASSWORD = "Qu4ntum!Leap#42"
 
 
-class FastArgon2PasswordHasher(Argon2PasswordHasher):
-    """Still Argon2, with test-sized costs: the default (100 MiB, 2 passes) costs ~1 s per persona."""
-
-    time_cost = 1
-    memory_cost = 1024
-    parallelism = 1
-
-
 @pytest.fixture(autouse=True)
 def _isolated_environment(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["conftest.FastArgon2PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.QH_DISPATCH_INLINE = True
     # Argon2 is deliberately slow; tests that check hashing ask for it themselves.

@@ -48,7 +48,8 @@ class TestActingForTheOrganization:
         assert "lab-secret" in names and "alice-secret" not in names
 
     def test_a_new_resource_goes_to_the_organization_by_default(self, lab_key):
-        response = lab_key.post("/api/circuits", {"name": "ci-made", "title": "CI", "framework": "qiskit"}, format="json")
+        body = {"name": "ci-made", "title": "CI", "framework": "qiskit"}
+        response = lab_key.post("/api/circuits", body, format="json")
         assert response.status_code == 201, response.json()
         assert Circuit.objects.get(name="ci-made").organization.slug == "lab"
 
