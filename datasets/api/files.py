@@ -41,17 +41,17 @@ class VersionsView(APIView):
     def get_permissions(self):
         return ([IsAuthenticated()] if self.request.method == "POST" else []) + super().get_permissions()
 
-    @extend_schema(responses={200: s.VersionOutput(many=True)}, tags=["datasets"])
+    @extend_schema(responses={200: s.DatasetVersionOutput(many=True)}, tags=["datasets"])
     def get(self, request, dataset_id):
         dataset = selectors.dataset_get(user=request.user, dataset_id=dataset_id)
         paginator = EnvelopePagination()
         page = paginator.paginate_queryset(versions_light().filter(dataset=dataset), request, self)
-        return paginator.get_paginated_response(s.VersionOutput(page, many=True).data)
+        return paginator.get_paginated_response(s.DatasetVersionOutput(page, many=True).data)
 
     @extend_schema(
         parameters=[OpenApiParameter("commit_message", str)],
         request=UPLOAD_BODY,
-        responses={201: s.VersionOutput},
+        responses={201: s.DatasetVersionOutput},
         tags=["datasets"],
     )
     def post(self, request, dataset_id):
@@ -68,7 +68,7 @@ class VersionsView(APIView):
             commit_message=request.query_params.get("commit_message", ""),
         )
         version.refresh_from_db()
-        return Response(s.VersionOutput(version).data, status=status.HTTP_201_CREATED)
+        return Response(s.DatasetVersionOutput(version).data, status=status.HTTP_201_CREATED)
 
 
 class PreviewView(APIView):

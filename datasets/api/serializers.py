@@ -1,13 +1,14 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from circuits.api.serializers import CircuitCard
+from circuits.api.serializers import CircuitCard, ForkInput, StarOutput  # noqa: F401 (same shapes as circuits)
 from datasets.models import NAME_PATTERN, Dataset, DatasetVersion, Format
 
 NAME_ERROR = {"invalid": "Name must be 1-100 characters: lowercase letters, digits and hyphens."}
 LIST_SORTS = ["created_at", "updated_at", "stars_count", "downloads_count", "name"]
 
 
-class VersionOutput(serializers.ModelSerializer):
+class DatasetVersionOutput(serializers.ModelSerializer):
     file_size = serializers.IntegerField(source="size_bytes")
     processing_state = serializers.CharField(source="state")
     processing_error = serializers.CharField(source="error_message")
@@ -109,12 +110,14 @@ class DatasetDetail(DatasetCard):
     class Meta(DatasetCard.Meta):
         fields = DatasetCard.Meta.fields + ["versions", "latest_version"]
 
-    def get_versions(self, dataset) -> list[VersionOutput]:
-        return VersionOutput(dataset.versions.all(), many=True).data
+    @extend_schema_field(DatasetVersionOutput(many=True))
+    def get_versions(self, dataset) -> list[dict]:
+        return DatasetVersionOutput(dataset.versions.all(), many=True).data
 
-    def get_latest_version(self, dataset) -> VersionOutput | None:
+    @extend_schema_field(DatasetVersionOutput(allow_null=True))
+    def get_latest_version(self, dataset) -> dict | None:
         current = self._current(dataset)
-        return VersionOutput(current).data if current else None
+        return DatasetVersionOutput(current).data if current else None
 
 
 class DatasetCreateInput(serializers.Serializer):
@@ -196,14 +199,3 @@ class StatsOutput(serializers.Serializer):
     processing_state = serializers.CharField(allow_null=True)
     total_rows = serializers.IntegerField(allow_null=True)
     columns = serializers.DictField()
-
-
-class ForkInput(serializers.Serializer):
-    name = serializers.RegexField(
-        NAME_PATTERN, max_length=100, required=False, allow_null=True, error_messages=NAME_ERROR
-    )
-
-
-class StarOutput(serializers.Serializer):
-    starred = serializers.BooleanField()
-    stars_count = serializers.IntegerField()
