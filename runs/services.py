@@ -47,15 +47,17 @@ def transition(run_id, *, from_statuses, to: str, attempt: int | None = None, **
 
 
 def _check_backend(backend_type: str, backend_name: str) -> dict:
-    catalogue = engine.backend_catalogue()
-    backend = next((b for b in catalogue if b["id"] == backend_name), None)
-    of_type = sorted(b["id"] for b in catalogue if b["type"] == backend_type)
+    backend = engine.backend_get(backend_name)
     if backend is None or backend["type"] != backend_type:
-        what = "Unknown backend" if backend is None else f"Backend '{backend_name}' is not of type"
-        subject = f"'{backend_name}'" if backend is None else f"'{backend_type}'"
-        raise InvalidInput(f"{what} {subject}. Valid {backend_type} backends: {', '.join(of_type)}.")
+        valid = sorted(b["id"] for b in engine.backend_catalogue() if b["type"] == backend_type)
+        problem = (
+            f"Unknown backend '{backend_name}'"
+            if backend is None
+            else f"Backend '{backend_name}' is not of type '{backend_type}'"
+        )
+        raise InvalidInput(f"{problem}. Valid {backend_type} backends: {', '.join(valid)}.")
     if backend.get("status") != "available":
-        reason = backend.get("status_message") or "it is not available on this server"
+        reason = backend.get("status_message") or backend.get("description") or "it is not available here"
         raise InvalidInput(f"Backend '{backend_name}' cannot run jobs: {reason}.")
     return backend
 

@@ -61,6 +61,7 @@ def fake_engine(monkeypatch):
     fake = FakeEngine()
     monkeypatch.setattr(engine, "execute_version", fake.execute_version)
     monkeypatch.setattr(engine, "backend_catalogue", lambda: CATALOGUE)
+    monkeypatch.setattr(engine, "backend_get", lambda name: next((b for b in CATALOGUE if b["id"] == name), None))
     return fake
 
 
