@@ -6,6 +6,7 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from accounts import schema  # noqa: F401  (registers the API key OpenAPI extension)
         from accounts.meters import register_builtin_meters
 
         register_builtin_meters()

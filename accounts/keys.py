@@ -105,6 +105,17 @@ def api_key_authenticate(*, raw: str) -> ApiKey:
     return api_key
 
 
+def api_key_actor(*, raw: str) -> tuple[User, ApiKey]:
+    """Who a presented key acts as (see orgs.access.actor_for_key) and the key; NotAuthenticated if nobody."""
+    from orgs.access import actor_for_key
+
+    api_key = api_key_authenticate(raw=raw)
+    actor = actor_for_key(api_key)
+    if actor is None:
+        raise NotAuthenticated("The creator of this organization key is no longer a member of it.")
+    return actor, api_key
+
+
 def api_key_touch(*, api_key: ApiKey) -> None:
     """Record use at most once a minute; the conditional UPDATE keeps concurrent requests to one write."""
     now = timezone.now()

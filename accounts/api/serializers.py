@@ -1,4 +1,5 @@
 from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import SLUG_MESSAGE, SLUG_PATTERN, ApiKey, User
@@ -55,7 +56,8 @@ class UserOutput(serializers.ModelSerializer):
     def get_avatar(self, user) -> str | None:
         return user.avatar or None
 
-    def get_organizations(self, user) -> list[UserOrganization]:
+    @extend_schema_field(UserOrganization(many=True))
+    def get_organizations(self, user) -> list[dict]:
         roles = roles_of(user)
         orgs = Organization.objects.filter(id__in=roles.keys()).order_by("slug")
         return [{"id": o.id, "name": o.name, "slug": o.slug, "role": roles[o.id]} for o in orgs]

@@ -5,10 +5,11 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from accounts.api.serializers import ApiKeyCreateInput, ApiKeyOutput, issued_key_payload
+from accounts.models import ApiKey
 from orgs import selectors, services
 from orgs.access import require_org_role, roles_of
 from orgs.api import serializers as s
-from orgs.models import Role
+from orgs.models import Membership, Organization, Role
 from qubithub.api.pagination import envelope, page_params
 from qubithub.api.parsing import validated_body
 from qubithub.api.permissions import ApiKeyScopePermission
@@ -23,6 +24,7 @@ class OrgListView(ListAPIView):
     scopes = ORGS
     permission_classes = SIGNED_IN
     serializer_class = s.OrgOutput
+    queryset = Organization.objects.none()  # for the schema; get_queryset() narrows to the caller
     envelope_key = "organizations"
 
     def get_queryset(self):
@@ -93,6 +95,7 @@ class OrgResourcesView(GenericAPIView):
 class OrgPublicMembersView(ListAPIView):
     scopes = ORGS
     serializer_class = s.PublicMemberOutput
+    queryset = Membership.objects.none()  # for the schema
     envelope_key = "members"
 
     def get_queryset(self):
@@ -105,6 +108,7 @@ class OrgMembersView(ListAPIView):
     scopes = ORGS
     permission_classes = SIGNED_IN
     serializer_class = s.MemberOutput
+    queryset = Membership.objects.none()  # for the schema
     envelope_key = "members"
 
     def get_queryset(self):
@@ -146,6 +150,7 @@ class OrgKeysView(ListAPIView):
 
     permission_classes = SIGNED_IN
     serializer_class = ApiKeyOutput
+    queryset = ApiKey.objects.none()  # for the schema
     envelope_key = "api_keys"
 
     def get_queryset(self):

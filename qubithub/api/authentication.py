@@ -20,17 +20,13 @@ class ApiKeyAuthentication(BaseAuthentication):
         raw = self.presented_key(request)
         if raw is None:
             return None
-        from accounts.keys import api_key_authenticate  # lazy: DRF imports this module while apps load
-        from orgs.access import actor_for_key
+        from accounts.keys import api_key_actor  # lazy: DRF imports this module while apps load
         from qubithub.api.exceptions import DomainError
 
         try:
-            api_key = api_key_authenticate(raw=raw)
+            actor, api_key = api_key_actor(raw=raw)
         except DomainError as exc:
             raise AuthenticationFailed(exc.detail) from None
-        actor = actor_for_key(api_key)
-        if actor is None:
-            raise AuthenticationFailed("The creator of this organization key is no longer a member of it.")
         view = (request.parser_context or {}).get("view")
         require_key_scope(view, request.method, api_key.scopes)
         return actor, api_key
