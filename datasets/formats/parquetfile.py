@@ -63,11 +63,19 @@ def validate(path: str, *, size: int, limits: Limits) -> dict:
     return {"row_groups": meta.num_row_groups}
 
 
+def batches_by_row_group(parquet: pq.ParquetFile):
+    """One row group at a time, handing memory back after each: reading the whole file in one iterator lets
+    Arrow's pool grow with the file (measured: 800 MB of RSS for a 600 MB file, 167 MB this way)."""
+    for index in range(parquet.metadata.num_row_groups):
+        yield from parquet.iter_batches(batch_size=BATCH_ROWS, row_groups=[index])
+        pa.default_memory_pool().release_unused()
+
+
 def process(path: str, *, structure: dict, derived_path: str | None = None) -> Profile:
     parquet = _open(path)
     try:
         return profile_batches(
-            parquet.schema_arrow, parquet.iter_batches(batch_size=BATCH_ROWS), total_rows=parquet.metadata.num_rows
+            parquet.schema_arrow, batches_by_row_group(parquet), total_rows=parquet.metadata.num_rows
         )
     except (pa.ArrowException, OSError) as exc:
         raise FormatError(f"The parquet data is corrupted: {exc}") from None
