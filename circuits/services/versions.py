@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max
 
+from accounts.usage import usage_check
 from circuits.filenames import FileNameError, check_text_content, clean_relative_path
 from circuits.manifest import MANIFEST_NAME, METADATA_NAME, ManifestError, metadata_json, parse_manifest
 from circuits.models import Circuit, CircuitFile, CircuitVersion
@@ -133,6 +134,7 @@ def _publish(circuit, author, files, commit_message, max_bytes, replace, git_com
     if not accepted:
         detail = "; ".join(f"{e['filename']}: {e['error']}" for e in errors) or "No file was uploaded."
         raise InvalidInput(detail, fields={"errors": errors})
+    usage_check(user=author, kind="storage", amount=sum(len(content) for content in accepted.values()))
     circuit = Circuit.objects.select_for_update().get(pk=circuit.pk)
     previous = _previous_files(circuit)
     manifest = _with_metadata(accepted, {} if replace else previous, errors)
