@@ -8,6 +8,7 @@ Errors are quantum.errors.QuantumError subclasses with a stable error_class.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from quantum import backends
@@ -69,19 +70,44 @@ def draw(*, files: dict[str, bytes], framework: str, entry_point: str | None = N
     return str(call_engine(files=files, payload=payload, timeout_s=timeout_s))
 
 
-def visualize_code(*, code: str, framework: str | None = None, timeout_s: float = 30) -> dict[str, str]:
-    """Draw the circuit a snippet builds (circuit / qc / create_circuit()); framework detected when None."""
-    name = "visualize.qasm" if code.lstrip().upper().startswith("OPENQASM") else "visualize.py"
-    payload = {"op": "visualize", "names": [name], "framework": normalise_framework(framework) if framework else None}
-    return dict(call_engine(files={name: code.encode()}, payload=payload, timeout_s=timeout_s))
+def visualize_code(*, code: str | None = None, framework: str | None = None, timeout_s: float = 30,
+                   files: dict[str, bytes] | None = None, file_to_visualize: str | None = None,
+                   fmt: str = "svg") -> dict[str, str]:
+    """Draw the circuit a snippet (code) or one of files (file_to_visualize) builds: create_circuit() / circuit() /
+    circuit / qc / main(), else the last circuit object it defines; framework detected when None.
+
+    files are all present in the work directory, so the code may import them.
+    Returns {"framework", "format" (svg | text), "diagram", and "svg" (the same drawing) for svg}.
+    """
+    if fmt not in ("svg", "text"):
+        raise ParseError(f"unknown drawing format {fmt!r}; use svg or text")
+    files = dict(files or {})
+    if (code is None) == (file_to_visualize is None):
+        raise ParseError("give either code or file_to_visualize")
+    entry = file_to_visualize
+    if code is not None:
+        entry = "__visualize__.qasm" if code.lstrip().upper().startswith("OPENQASM") else "__visualize__.py"
+        files[entry] = code.encode()
+    elif entry not in files:
+        raise ParseError(f"{entry!r} is not among the files")
+    payload = {"op": "visualize", "names": sorted(files), "entry": entry, "fmt": fmt,
+               "framework": normalise_framework(framework) if framework else None}
+    return dict(call_engine(files=files, payload=payload, timeout_s=timeout_s))
 
 
 def run_python(*, files: dict[str, bytes], code: str | None, file_to_run: str | None, timeout_s: float,
-               cancel_event: threading.Event | None = None) -> dict[str, Any]:
-    """Run a space's code: {"status": success|error|timeout, "output", "error", "execution_time" (s)}."""
+               cancel_event: threading.Event | None = None, save_outputs: bool = False,
+               on_output: Callable[[str, bytes], None] | None = None) -> dict[str, Any]:
+    """Run a space's code with its files in the work directory.
+
+    Returns {"status": success|error|timeout, "output" (stdout, capped, marked when cut), "error" (traceback),
+    "execution_time" (s), "cpu_seconds" (at least the wall time), "files" (created or changed files, when
+    save_outputs)}. on_output hears ("stdout" | "stderr", bytes) chunks as they are written.
+    """
     from quantum.spaces import run_space_code
 
-    return run_space_code(files=files, code=code, file_to_run=file_to_run, timeout_s=timeout_s, cancel_event=cancel_event)
+    return run_space_code(files=files, code=code, file_to_run=file_to_run, timeout_s=timeout_s,
+                          cancel_event=cancel_event, save_outputs=save_outputs, on_output=on_output)
 
 
 def warm_up() -> None:

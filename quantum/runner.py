@@ -67,13 +67,16 @@ def _visualize(payload: dict[str, Any]) -> dict[str, Any]:
     from quantum.errors import ParseError
     from quantum.loading import load
 
-    name = payload["names"][0]
+    name = payload.get("entry") or payload["names"][0]
     with open(os.path.join(JOB_DIR, name), encoding="utf-8", errors="replace") as handle:
         framework = payload.get("framework") or detect_framework(handle.read())
     if framework is None:
         raise ParseError("cannot tell the framework: import qiskit, cirq or pennylane, or pass framework")
-    loaded = load(JOB_DIR, [name], framework=framework, entry_point=name, entry_function=None, parameters={}, lenient=True)
-    return {"framework": framework, "svg": draw_loaded(loaded, "svg")}
+    loaded = load(JOB_DIR, list(payload["names"]), framework=framework, entry_point=name, entry_function=None,
+                  parameters={}, lenient=True, any_circuit=True)
+    fmt = payload.get("fmt") or "svg"
+    drawing = draw_loaded(loaded, fmt)
+    return {"framework": framework, "format": fmt, "diagram": drawing, **({"svg": drawing} if fmt == "svg" else {})}
 
 
 OPERATIONS = {"execute": _execute, "analyse": _analyse, "draw": _draw, "visualize": _visualize}

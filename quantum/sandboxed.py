@@ -4,6 +4,7 @@ to a value or a typed QuantumError."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from quantum.errors import Cancelled, InternalError, ParseError, QuantumError, ResourceLimit, SandboxTimeout, from_wire
@@ -12,14 +13,16 @@ RUNNER = "quantum.runner:serve"
 
 
 def run_job(*, files: dict[str, bytes], call: str, payload: dict[str, Any], timeout_s: float,
-            cancel_event: threading.Event | None) -> Any:
-    """The sandbox's JobResult for a call entry; raises Cancelled, SandboxTimeout, ResourceLimit or InternalError."""
+            cancel_event: threading.Event | None, on_output: Callable[[str, bytes], None] | None = None) -> Any:
+    """The sandbox's JobResult for a call entry; raises Cancelled, SandboxTimeout, ResourceLimit or InternalError.
+
+    on_output hears ("stdout" | "stderr", bytes) as the job writes them."""
     from sandbox import Job, SandboxError, Status, get_sandbox
     from sandbox.limits import limits_from_env
 
     job = Job(files=dict(files), call=call, payload=payload, limits=limits_from_env().with_wall(timeout_s))
     try:
-        result = get_sandbox().run(job, cancel_event=cancel_event)
+        result = get_sandbox().run(job, cancel_event=cancel_event, on_output=on_output)
     except SandboxError as error:
         raise InternalError(f"the sandbox could not run the job: {error}") from error
     if result.status is Status.CANCELLED:

@@ -6,6 +6,7 @@ import os
 import selectors
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 POLL_S = 0.05
@@ -17,12 +18,18 @@ class Capped:
     data: bytearray = field(default_factory=bytearray)
     truncated: bool = False
 
-    def add(self, chunk: bytes) -> None:
+    def add(self, chunk: bytes) -> bytes:
+        """Keep what fits; returns the part kept."""
         room = self.limit - len(self.data)
         if len(chunk) > room:
             self.truncated = True
-        if room > 0:
-            self.data += chunk[:room]
+        kept = chunk[: max(room, 0)]
+        self.data += kept
+        return kept
+
+
+OutputListener = Callable[[str, bytes], None]
+"""Called with ("stdout" | "stderr", bytes) as a job's output arrives (only what is kept under the cap)."""
 
 
 class Interrupted(Exception):
@@ -32,10 +39,11 @@ class Interrupted(Exception):
 
 
 class StreamCapture:
-    """Owns the read ends; closes each one at EOF."""
+    """Owns the read ends; closes each one at EOF. A listener hears stdout and stderr as they come."""
 
-    def __init__(self, fds: dict[str, int], limits: dict[str, int]) -> None:
+    def __init__(self, fds: dict[str, int], limits: dict[str, int], listener: OutputListener | None = None) -> None:
         self.streams = {name: Capped(limits[name]) for name in fds}
+        self.listener = listener
         self.selector = selectors.DefaultSelector()
         for name, fd in fds.items():
             os.set_blocking(fd, False)
@@ -58,7 +66,9 @@ class StreamCapture:
         except BlockingIOError:
             return
         if chunk:
-            self.streams[key.data].add(chunk)
+            kept = self.streams[key.data].add(chunk)
+            if kept and self.listener is not None and key.data in ("stdout", "stderr"):
+                self.listener(key.data, kept)
             return
         self.selector.unregister(key.fd)
         os.close(key.fd)

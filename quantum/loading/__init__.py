@@ -29,8 +29,9 @@ class Loaded:
 
 
 def load(root: str, names: list[str], *, framework: str, entry_point: str | None, entry_function: str | None,
-         parameters: dict[str, Any], lenient: bool) -> Loaded:
-    """lenient: missing function arguments become symbolic placeholders (for analysis and drawing)."""
+         parameters: dict[str, Any], lenient: bool, any_circuit: bool = False) -> Loaded:
+    """lenient: missing function arguments become symbolic placeholders (for analysis and drawing).
+    any_circuit: without a conventional entry, take the last circuit object the module defines (snippets)."""
     framework = normalise_framework(framework)
     path = os.path.join(root, source.choose_entry(names, framework, entry_point))
     if source.is_qasm(path):
@@ -38,7 +39,7 @@ def load(root: str, names: list[str], *, framework: str, entry_point: str | None
 
         return _bind(load_qasm(path), parameters, framework)
     module = source.import_user_module(path, root)
-    name, found = entry.find_entry(module, framework, entry_function)
+    name, found = entry.find_entry(module, framework, entry_function, any_circuit=any_circuit)
     return _bind(_materialise(name, found, framework, parameters, lenient), parameters, framework)
 
 

@@ -16,7 +16,9 @@ CONVENTIONS = {
 }
 
 
-def find_entry(module: ModuleType, framework: str, entry_function: str | None) -> tuple[str, Any]:
+def find_entry(module: ModuleType, framework: str, entry_function: str | None,
+               any_circuit: bool = False) -> tuple[str, Any]:
+    """The conventional entry; with any_circuit, else the last circuit object (or QNode) the module defines."""
     if entry_function:
         if not hasattr(module, entry_function):
             raise ParseError(f"the entry function {entry_function}() is not defined in the entry file")
@@ -24,8 +26,21 @@ def find_entry(module: ModuleType, framework: str, entry_function: str | None) -
     for name in CONVENTIONS.get(framework, CONVENTIONS["qiskit"]):
         if hasattr(module, name):
             return name, getattr(module, name)
+    last = last_circuit(module) if any_circuit else None
+    if last is not None:
+        return last
     expected = "circuit()" if framework == "pennylane" else "create_circuit()"
     raise ParseError(f"no entry found: define {expected}, or a module-level circuit/qc, or main()")
+
+
+def last_circuit(module: ModuleType) -> tuple[str, Any] | None:
+    import cirq
+    import pennylane as qml
+    from qiskit import QuantumCircuit
+
+    kinds = (QuantumCircuit, cirq.Circuit, qml.QNode)
+    found = [(name, value) for name, value in vars(module).items() if isinstance(value, kinds)]
+    return found[-1] if found else None
 
 
 def signature_of(function: Callable[..., Any]) -> inspect.Signature | None:

@@ -46,3 +46,16 @@ def test_visualize_code_detects_the_framework():
     code = "import cirq\nq = cirq.LineQubit.range(2)\ncircuit = cirq.Circuit(cirq.H(q[0]), cirq.CNOT(*q))\n"
     drawing = api.visualize_code(code=code, framework=None)
     assert drawing["framework"] == "cirq" and "<svg" in drawing["svg"]
+
+
+def test_visualize_takes_the_last_circuit_a_snippet_defines_and_draws_text():
+    code = "from qiskit import QuantumCircuit\nfirst = QuantumCircuit(1)\nbell = QuantumCircuit(2)\nbell.h(0)\nbell.cx(0, 1)\n"
+    drawing = api.visualize_code(code=code, fmt="text")
+    assert drawing["framework"] == "qiskit" and drawing["format"] == "text" and "q_1" in drawing["diagram"]
+
+
+def test_visualize_a_file_that_imports_another_file():
+    files = {"gates.py": b"def bell(qc):\n    qc.h(0)\n    qc.cx(0, 1)\n",
+             "main.py": b"from qiskit import QuantumCircuit\nfrom gates import bell\nqc = QuantumCircuit(2)\nbell(qc)\n"}
+    drawing = api.visualize_code(files=files, file_to_visualize="main.py")
+    assert drawing["framework"] == "qiskit" and "<svg" in drawing["diagram"] == drawing["svg"]

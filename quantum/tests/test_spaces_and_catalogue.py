@@ -49,3 +49,36 @@ def test_calibration_comes_from_the_device_snapshot():
 
 def test_simulators_have_no_calibration():
     assert backends.calibration("qiskit_aer") is None and backends.get("nope") is None
+
+
+def test_run_python_streams_output_as_it_is_written():
+    heard = []
+    code = "import time\nprint('one', flush=True)\ntime.sleep(0.3)\nprint('two', flush=True)\n"
+    answer = api.run_python(files={}, code=code, file_to_run=None, timeout_s=20,
+                            on_output=lambda stream, chunk: heard.append((stream, chunk)))
+    assert answer["output"] == "one\ntwo\n"
+    assert [chunk for stream, chunk in heard if stream == "stdout"] == [b"one\n", b"two\n"]
+
+
+def test_a_timed_out_run_keeps_what_it_printed():
+    code = "print('started', flush=True)\nwhile True: pass"
+    answer = api.run_python(files={}, code=code, file_to_run=None, timeout_s=1.5)
+    assert answer["status"] == "timeout" and answer["output"] == "started\n"
+
+
+def test_run_python_returns_created_and_changed_files_only_when_asked():
+    files = {"data.txt": b"old", "keep.txt": b"same", "main.py": b""}
+    code = "open('data.txt','w').write('new')\nimport os\nos.makedirs('out', exist_ok=True)\nopen('out/r.csv','w').write('1')"
+    answer = api.run_python(files=files, code=code, file_to_run=None, timeout_s=20, save_outputs=True)
+    assert answer["files"] == {"data.txt": b"new", "out/r.csv": b"1"}
+    assert api.run_python(files=files, code=code, file_to_run=None, timeout_s=20)["files"] == {}
+
+
+def test_run_python_reports_cpu_seconds_at_least_the_wall_time():
+    answer = api.run_python(files={}, code="sum(range(3_000_000))", file_to_run=None, timeout_s=20)
+    assert answer["cpu_seconds"] >= answer["execution_time"] > 0
+
+
+def test_a_long_traceback_is_marked_as_cut():
+    answer = api.run_python(files={}, code="raise ValueError('x' * 20000)", file_to_run=None, timeout_s=20)
+    assert answer["error"].startswith("[traceback truncated]") and len(answer["error"]) < 8100

@@ -12,7 +12,7 @@ import time
 from sandbox import runtime
 from sandbox.base import Sandbox
 from sandbox.bwrap.command import Identity, bwrap_argv, identity_from_env
-from sandbox.capture import Interrupted, StreamCapture
+from sandbox.capture import Interrupted, OutputListener, StreamCapture
 from sandbox.job import Job, JobResult
 from sandbox.outcome import build_result
 
@@ -26,7 +26,8 @@ class BubblewrapSandbox(Sandbox):
         self.layout = layout or runtime.current_layout()
         self.identity = identity or identity_from_env()
 
-    def run(self, job: Job, *, cancel_event: threading.Event | None = None) -> JobResult:
+    def run(self, job: Job, *, cancel_event: threading.Event | None = None,
+            on_output: OutputListener | None = None) -> JobResult:
         started = time.monotonic()
         result_r, result_w = os.pipe()
         process = self._spawn(job, result_w)
@@ -37,6 +38,7 @@ class BubblewrapSandbox(Sandbox):
         capture = StreamCapture(
             {"stdout": os.dup(process.stdout.fileno()), "stderr": os.dup(process.stderr.fileno()), "result": result_r},
             {"stdout": limits.output_bytes, "stderr": limits.output_bytes, "result": limits.result_bytes},
+            on_output,
         )
         process.stdout.close()
         process.stderr.close()

@@ -19,7 +19,7 @@ from typing import Any
 from sandbox import runtime
 from sandbox.base import Sandbox
 from sandbox.bwrap.command import SANDBOX_GID, SANDBOX_UID
-from sandbox.capture import Capped
+from sandbox.capture import Capped, OutputListener
 from sandbox.docker.image import IMAGE
 from sandbox.errors import SandboxError, SandboxUnavailable
 from sandbox.job import Job, JobResult
@@ -64,13 +64,14 @@ class DockerSandbox(Sandbox):
         except docker.errors.ImageNotFound as error:
             raise SandboxUnavailable(f"the runner image {self.image} is missing: run .ci/sandbox-setup.sh") from error
 
-    def run(self, job: Job, *, cancel_event: threading.Event | None = None) -> JobResult:
+    def run(self, job: Job, *, cancel_event: threading.Event | None = None,
+            on_output: OutputListener | None = None) -> JobResult:
         started = time.monotonic()
         exchange = tempfile.mkdtemp(prefix="qh-docker-")
         try:
             container = self._create(job, exchange)
             try:
-                return self._follow(container, job, exchange, started, cancel_event)
+                return self._follow(container, job, exchange, started, cancel_event, on_output)
             finally:
                 container.remove(force=True)
         finally:
@@ -107,11 +108,12 @@ class DockerSandbox(Sandbox):
             volumes[source] = {"bind": target, "mode": "ro"}
         return volumes
 
-    def _follow(self, container, job: Job, exchange: str, started: float, cancel_event: threading.Event | None) -> JobResult:  # type: ignore[no-untyped-def]
+    def _follow(self, container, job: Job, exchange: str, started: float, cancel_event: threading.Event | None,  # type: ignore[no-untyped-def]
+                on_output: OutputListener | None = None) -> JobResult:
         limits = job.limits
         streams = {"stdout": Capped(limits.output_bytes), "stderr": Capped(limits.output_bytes)}
         socket = container.attach(stdout=True, stderr=True, stream=True, demux=True, logs=False)
-        reader = threading.Thread(target=_drain, args=(socket, streams), daemon=True)
+        reader = threading.Thread(target=_drain, args=(socket, streams, on_output), daemon=True)
         container.start()
         reader.start()
         interrupted = _wait(reader, started + limits.wall_s, cancel_event)
@@ -127,13 +129,14 @@ class DockerSandbox(Sandbox):
         return result
 
 
-def _drain(socket: Any, streams: dict[str, Capped]) -> None:
+def _drain(socket: Any, streams: dict[str, Capped], on_output: OutputListener | None = None) -> None:
+    """Docker's reader thread; on_output is called from it (not from the caller's thread)."""
     try:
         for stdout, stderr in socket:
-            if stdout:
-                streams["stdout"].add(stdout)
-            if stderr:
-                streams["stderr"].add(stderr)
+            for name, chunk in (("stdout", stdout), ("stderr", stderr)):
+                kept = streams[name].add(chunk) if chunk else b""
+                if kept and on_output is not None:
+                    on_output(name, kept)
     except Exception:  # noqa: BLE001 - the stream ends when the container is killed
         pass
 

@@ -12,7 +12,7 @@ import time
 from sandbox import runtime
 from sandbox.base import Sandbox
 from sandbox.bwrap.command import Identity, identity_from_env
-from sandbox.capture import Interrupted, StreamCapture
+from sandbox.capture import Interrupted, OutputListener, StreamCapture
 from sandbox.errors import SandboxError
 from sandbox.job import Job, JobResult
 from sandbox.outcome import build_result
@@ -73,7 +73,8 @@ class WarmPoolSandbox(Sandbox):
     def __init__(self, pool: WarmPool | None = None) -> None:
         self.pool = pool or WarmPool()
 
-    def run(self, job: Job, *, cancel_event: threading.Event | None = None) -> JobResult:
+    def run(self, job: Job, *, cancel_event: threading.Event | None = None,
+            on_output: OutputListener | None = None) -> JobResult:
         started = time.monotonic()
         zygote = self.pool.zygote()
         pipes = [os.pipe() for _ in range(3)]
@@ -86,6 +87,7 @@ class WarmPoolSandbox(Sandbox):
         capture = StreamCapture(
             {"stdout": pipes[0][0], "stderr": pipes[1][0], "result": pipes[2][0]},
             {"stdout": limits.output_bytes, "stderr": limits.output_bytes, "result": limits.result_bytes},
+            on_output,
         )
         try:
             interrupted = self._follow(zygote, job_id, capture, started + limits.wall_s, cancel_event)
