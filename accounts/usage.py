@@ -22,6 +22,8 @@ KINDS = {
     "runs": ("runs_per_day", "day"),
     "shots": ("shots_per_month", "month"),
     "storage": ("storage_bytes", None),
+    "space_executions": ("space_executions_per_day", "day"),
+    "space_cpu_seconds": ("space_cpu_seconds_per_month", "month"),
 }
 METERS: dict[str, list[Meter]] = {kind: [] for kind in KINDS}
 
@@ -88,4 +90,5 @@ def _exceeded(user, usage: Usage, amount: int) -> str:
 
 
 def usage_summary(*, user) -> dict[str, Usage]:
-    return {kind: usage_of(user=user, kind=kind) for kind in KINDS}
+    configured = plan_limits(user)
+    return {kind: usage_of(user=user, kind=kind) for kind, (limit, _) in KINDS.items() if limit in configured}

@@ -13,6 +13,7 @@ from circuits.services import IncomingFile, circuit_create, circuit_version_publ
 from datasets.demo import load_demo_datasets
 from orgs.models import Organization
 from orgs.services import org_create
+from spaces.demo import load_demo_spaces
 
 DEMO_USERNAME = "demo"
 DEMO_EMAIL = "demo@qubithub.local"
@@ -92,4 +93,5 @@ def load_demo() -> dict:
         personal.forked_from = next(c for c in circuits if c.name == "bell-state")
         personal.save(update_fields=["forked_from"])
     load_demo_datasets(owner=user, organization=org)
+    load_demo_spaces(owner=user, organization=org)
     return {"user": user, "organization": org, "circuits": circuits + [personal]}

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "circuits",
     "datasets",
     "runs",
+    "spaces",
 ]
 
 MIDDLEWARE = [
@@ -186,18 +187,27 @@ QH_PLAN_LIMITS = {
         "runs_per_day": env_int("QH_FREE_RUNS_PER_DAY", 200),
         "shots_per_month": env_int("QH_FREE_SHOTS_PER_MONTH", 2_000_000),
         "storage_bytes": env_int("QH_FREE_STORAGE_BYTES", 1 * GIB),
+        "space_executions_per_day": env_int("QH_FREE_SPACE_EXECUTIONS_PER_DAY", 500),
+        "space_cpu_seconds_per_month": env_int("QH_FREE_SPACE_CPU_SECONDS_PER_MONTH", 36_000),
     },
     "pro": {
         "requests_per_minute": env_int("QH_PRO_REQUESTS_PER_MINUTE", 600),
         "runs_per_day": env_int("QH_PRO_RUNS_PER_DAY", 10_000),
         "shots_per_month": env_int("QH_PRO_SHOTS_PER_MONTH", 200_000_000),
         "storage_bytes": env_int("QH_PRO_STORAGE_BYTES", 50 * GIB),
+        "space_executions_per_day": env_int("QH_PRO_SPACE_EXECUTIONS_PER_DAY", 20_000),
+        "space_cpu_seconds_per_month": env_int("QH_PRO_SPACE_CPU_SECONDS_PER_MONTH", 720_000),
     },
 }
 QH_ANON_REQUESTS_PER_MINUTE = env_int("QH_ANON_REQUESTS_PER_MINUTE", 60)
 QH_AUTH_ATTEMPTS_PER_MINUTE = env_int("QH_AUTH_ATTEMPTS_PER_MINUTE", 10)
 QH_STAR_PER_MINUTE = env_int("QH_STAR_PER_MINUTE", 30)
 QH_FORK_PER_MINUTE = env_int("QH_FORK_PER_MINUTE", 5)
+# Spaces: file limits, and executions a user may have running at once (more answer 429 with Retry-After).
+QH_SPACE_MAX_FILE_BYTES = env_int("QH_SPACE_MAX_FILE_BYTES", 1024 * 1024)
+QH_SPACE_MAX_BYTES = env_int("QH_SPACE_MAX_BYTES", 10 * 1024 * 1024)
+QH_SPACE_MAX_FILES = env_int("QH_SPACE_MAX_FILES", 200)
+QH_SPACE_CONCURRENT_EXECUTIONS = env_int("QH_SPACE_CONCURRENT_EXECUTIONS", 4)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "QubitHub API",

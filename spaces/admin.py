@@ -1,0 +1,28 @@
+from django.contrib import admin
+
+from spaces.models import Space, SpaceExecution, SpaceFile
+
+
+class FileInline(admin.TabularInline):
+    model = SpaceFile
+    extra = 0
+    fields = ["path", "size", "updated_at"]
+    readonly_fields = fields
+    show_change_link = True
+
+
+@admin.register(Space)
+class SpaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "organization", "sdk", "space_type", "is_public", "stars_count", "executions_count"]
+    list_filter = ["sdk", "space_type", "is_public"]
+    search_fields = ["name", "title", "organization__slug"]
+    raw_id_fields = ["organization", "created_by", "forked_from"]
+    inlines = [FileInline]
+
+
+@admin.register(SpaceExecution)
+class SpaceExecutionAdmin(admin.ModelAdmin):
+    list_display = ["id", "space", "user", "status", "execution_time", "cpu_seconds", "created_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["space", "user"]
+    readonly_fields = ["output", "error", "saved_files"]
