@@ -1,18 +1,19 @@
 """Server-side filter, sort and paging over a parquet file, without loading the whole file.
 
 `where` terms look like `column:op:value` (op in eq, ne, lt, lte, gt, gte, contains, isnull, notnull);
-`sort` terms are `column` or `-column`. Filtering is pushed into the parquet scan; sorting keeps only the
-best `offset + limit` rows while streaming, so memory is bounded by the page, not by the file.
+`sort` terms are `column` or `-column`. Row groups are read one at a time and filtered; sorting keeps only the
+best `offset + limit` rows, so memory is bounded by a row group and the page, not by the file.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as pads
+import pyarrow.parquet as pq
 
 from datasets.formats.errors import FormatError
-from datasets.formats.tabular import BATCH_ROWS, schema_of, table_rows
+from datasets.formats.tabular import schema_of, table_rows
 
 COMPARISONS = {
     "eq": lambda f, v: f == v,
@@ -80,27 +81,38 @@ def _sort_keys(sort: list[str], schema: pa.Schema) -> list[tuple[str, str]]:
     return keys
 
 
-def _page(batches, keys: list[tuple[str, str]], keep: int, schema: pa.Schema) -> tuple[pa.Table, int]:
-    """One pass: count every match, keep the first (or, sorted, the best) `keep` rows."""
-    best, total = schema.empty_table(), 0
-    for batch in batches:
-        total += batch.num_rows
-        if batch.num_rows == 0 or (not keys and best.num_rows >= keep):
-            continue
-        best = pa.concat_tables([best, pa.Table.from_batches([batch])])
-        best = best.sort_by(keys).slice(0, keep) if keys else best.slice(0, keep)
-    return best, total
+def _row_groups(parquet: pq.ParquetFile) -> Iterator[pa.Table]:
+    for index in range(parquet.metadata.num_row_groups):
+        yield parquet.read_row_group(index)
+        pa.default_memory_pool().release_unused()
+
+
+def _best(candidates: pa.Table, keys: list[tuple[str, str]], keep: int) -> pa.Table:
+    if not keys:
+        return candidates.slice(0, keep)
+    return candidates.take(pc.select_k_unstable(candidates, k=min(keep, candidates.num_rows), sort_keys=keys))
+
+
+def _page(parquet: pq.ParquetFile, expression, keys: list[tuple[str, str]], keep: int) -> tuple[pa.Table, int]:
+    """One pass, one row group at a time: count every match, keep the first (or, sorted, the best) rows."""
+    best, total = parquet.schema_arrow.empty_table(), 0
+    for table in _row_groups(parquet):
+        matches = table.filter(expression) if expression is not None else table
+        total += matches.num_rows
+        if matches.num_rows and (keys or best.num_rows < keep):
+            best = _best(pa.concat_tables([best, matches]), keys, keep)
+        if expression is None and not keys and best.num_rows >= keep:
+            return best, parquet.metadata.num_rows
+    return (best.sort_by(keys) if keys else best), total
 
 
 def run_query(path: str, *, where: list[str], sort: list[str], offset: int, limit: int) -> QueryResult:
     if offset + limit > MAX_WINDOW:
         raise FormatError(f"Only the first {MAX_WINDOW:,} matching rows can be paged through; narrow the filter.")
-    dataset = pads.dataset(path, format="parquet")
-    expression = _filter(where, dataset.schema)
-    keys = _sort_keys(sort, dataset.schema)
-    scanner = dataset.scanner(filter=expression, batch_size=BATCH_ROWS)
-    table, total = _page(scanner.to_batches(), keys, offset + limit, dataset.schema)
-    page = table.slice(offset, limit)
+    parquet = pq.ParquetFile(path)
+    schema = parquet.schema_arrow
+    expression = _filter(where, schema)
+    table, total = _page(parquet, expression, _sort_keys(sort, schema), offset + limit)
     return QueryResult(
-        columns=dataset.schema.names, rows=table_rows(page), total=total, dataset_schema=schema_of(dataset.schema)
+        columns=schema.names, rows=table_rows(table.slice(offset, limit)), total=total, dataset_schema=schema_of(schema)
     )
