@@ -7,3 +7,4 @@ class QubitHubConfig(AppConfig):
 
     def ready(self) -> None:
         from qubithub.api import schema  # noqa: F401  (registers OpenAPI extensions)
+        from qubithub.observability import tasks  # noqa: F401  (request id into Celery task headers)

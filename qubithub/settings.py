@@ -11,6 +11,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from qubithub.env import env_bool, env_int, env_list, env_str
+from qubithub.observability.logs import logging_config
+from qubithub.observability.sentry import init_sentry
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("QH_VAR_DIR", str(BASE_DIR / "var")))
@@ -55,7 +57,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "qubithub.observability.middleware.RequestIdMiddleware",
+    "qubithub.observability.middleware.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "qubithub.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -237,11 +242,12 @@ if S3_BUCKET:
             "secret_key": env_str("QH_S3_SECRET_ACCESS_KEY") or None,
             "default_acl": None,
             "file_overwrite": False,
-            "querystring_expire": 3600,
+            "querystring_expire": env_int("QH_S3_URL_SECONDS", 3600),
         },
     }
 else:
     _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+QH_S3_URL_SECONDS = env_int("QH_S3_URL_SECONDS", 3600)  # lifetime of presigned download URLs
 STORAGES = {
     "default": _default_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -270,17 +276,19 @@ TIME_ZONE = "UTC"
 USE_I18N = False
 USE_TZ = True
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("QH_LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"level": "ERROR"},
-        "qiskit": {"level": "WARNING"},
-        "stevedore": {"level": "WARNING"},
-    },
-}
+# --- Observability (qubithub.observability) -------------------------------------------------
+# One JSON object per log line in production (text in embedded mode), each with the request id.
+LOGGING = logging_config(
+    level=env_str("QH_LOG_LEVEL", "INFO"), fmt=env_str("QH_LOG_FORMAT", "text" if EMBEDDED else "json")
+)
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # workers log through LOGGING too
+QH_METRICS_TOKEN = env_str("QH_METRICS_TOKEN")  # /metrics answers 401 without "Authorization: Bearer <token>"
+QH_CSP = env_str(
+    "QH_CSP",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+init_sentry()
 
 # Public URL of the site, used in clone commands and printed at start-up.
 QH_PUBLIC_URL = env_str("QH_PUBLIC_URL", "")
@@ -300,5 +308,13 @@ QH_RUN_HEARTBEAT_STALE_SECONDS = env_int("QH_RUN_HEARTBEAT_STALE_SECONDS", 20)
 QH_RUN_MAX_ATTEMPTS = env_int("QH_RUN_MAX_ATTEMPTS", 3)
 QH_RECOVER_EVERY_SECONDS = env_int("QH_RECOVER_EVERY_SECONDS", 30)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": QH_RUN_TIMEOUT_SECONDS * 4 + 600}
-CELERY_TASK_ROUTES = {"runs.recover": {"queue": "default"}}
+# Queues per workload, so that each group of workers (any machine) takes one kind of work. dispatch() names the
+# queue at each call site (runs by backend type); these routes cover tasks sent without one (beat, shell).
+CELERY_TASK_ROUTES = {
+    "runs.recover": {"queue": "default"},
+    "runs.execute": {"queue": "simulation"},
+    "spaces.execute": {"queue": "sandbox"},
+    "circuits.analyse_version": {"queue": "processing"},
+    "datasets.process_version": {"queue": "processing"},
+}
 CELERY_BEAT_SCHEDULE["recover-runs"] = {"task": "runs.recover", "schedule": float(QH_RECOVER_EVERY_SECONDS)}

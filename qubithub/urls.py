@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from qubithub import health
 
+from qubithub.observability import views as observability_views
 api_patterns = [
     path("", include("accounts.api.urls")),
     path("", include("orgs.api.urls")),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("", include("accounts.urls")),
     path("", include("circuits.git.urls")),  # /{owner}/{name}.git/...: before the circuit pages
+    path("metrics", observability_views.metrics, name="metrics"),
     path("", include("circuits.urls")),
 ]
 

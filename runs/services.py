@@ -12,6 +12,7 @@ from circuits.models import Circuit
 from orgs.access import can_view, require_editable
 from qubithub.dispatch import dispatch
 from qubithub.errors import Forbidden, InvalidInput, NotFound
+from qubithub.observability import metrics
 from runs import engine, events
 from runs.models import ACTIVE_STATUSES, MAX_SHOTS, BackendType, Run, RunStatus
 
@@ -45,6 +46,7 @@ def transition(run_id, *, from_statuses, to: str, attempt: int | None = None, **
     events.publish(run)
     return run
 
+    metrics.observe_run_transition(run)
 
 def _check_backend(backend_type: str, backend_name: str) -> dict:
     backend = engine.backend_get(backend_name)

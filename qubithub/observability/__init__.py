@@ -1,0 +1,1 @@
+"""Observability: request ids that follow work into Celery, JSON logs, Prometheus metrics, Sentry."""
