@@ -183,6 +183,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DATETIME_FORMAT": "iso-8601",
+    # ?format= is a filter on our lists (datasets), never a renderer override
+    "URL_FORMAT_OVERRIDE": None,
 }
 # --- Plans, rate limits, usage limits (accounts.usage, qubithub.api.throttles) -----------------
 GIB = 1024**3
@@ -318,3 +320,13 @@ CELERY_TASK_ROUTES = {
     "datasets.process_version": {"queue": "processing"},
 }
 CELERY_BEAT_SCHEDULE["recover-runs"] = {"task": "runs.recover", "schedule": float(QH_RECOVER_EVERY_SECONDS)}
+
+# --- Hardware providers (runs.providers) -------------------------------------------------------
+QH_CREDENTIALS_KEY = env_str("QH_CREDENTIALS_KEY", "")  # Fernet key(s) for provider credentials; else from SECRET_KEY
+QH_IBM_CHANNEL = env_str("QH_IBM_CHANNEL", "ibm_quantum_platform")
+QH_HARDWARE_LOCAL_TESTING = env_bool("QH_HARDWARE_LOCAL_TESTING", False)
+QH_HARDWARE_POLL_SECONDS = env_int("QH_HARDWARE_POLL_SECONDS", 30)
+QH_HARDWARE_POLL_MAX_FAILURES = env_int("QH_HARDWARE_POLL_MAX_FAILURES", 20)
+CELERY_IMPORTS = ("runs.providers.tasks",)
+CELERY_TASK_ROUTES["runs.poll_hardware"] = {"queue": "hardware"}
+CELERY_BEAT_SCHEDULE["poll-hardware"] = {"task": "runs.poll_hardware", "schedule": float(QH_HARDWARE_POLL_SECONDS)}
