@@ -7,6 +7,7 @@ Errors are quantum.errors.QuantumError subclasses with a stable error_class.
 
 from __future__ import annotations
 
+import base64
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -50,6 +51,23 @@ def execute(*, files: dict[str, bytes], framework: str, entry_point: str | None,
                "entry_point": entry_point, "entry_function": entry_function, "parameters": dict(parameters or {}),
                "backend": _backend(backend), "shots": int(shots), "want_statevector": want_statevector, "seed": seed}
     return dict(call_engine(files=files, payload=payload, timeout_s=timeout_s, cancel_event=cancel_event))
+
+
+def export_circuit(*, files: dict[str, bytes], framework: str, entry_point: str | None, entry_function: str | None,
+                   parameters: dict[str, Any], fmt: str = "qpy", timeout_s: float = 60,
+                   cancel_event: threading.Event | None = None) -> bytes | str:
+    """Load, bind parameters and convert the circuit to Qiskit in the sandbox; return it serialized, as data.
+
+    fmt="qpy": QPY bytes; fmt="qasm3": OpenQASM 3 text. Measurements are added (measure_all) when the circuit has
+    none. Used to submit to hardware from the worker without running the user's code outside the sandbox.
+    """
+    if fmt not in ("qpy", "qasm3"):
+        raise ParseError(f"unknown export format {fmt!r}; use qpy or qasm3")
+    payload = {"op": "export", "names": _names(files), "framework": normalise_framework(framework),
+               "entry_point": entry_point, "entry_function": entry_function, "parameters": dict(parameters or {}),
+               "fmt": fmt}
+    value = str(call_engine(files=files, payload=payload, timeout_s=timeout_s, cancel_event=cancel_event))
+    return base64.b64decode(value) if fmt == "qpy" else value
 
 
 def analyse(*, files: dict[str, bytes], framework: str, entry_point: str | None = None,

@@ -49,6 +49,27 @@ def _execute(payload: dict[str, Any]) -> dict[str, Any]:
                           want_statevector=bool(payload.get("want_statevector")), seed=payload.get("seed"))
 
 
+def _export(payload: dict[str, Any]) -> str:
+    """The bound circuit as Qiskit, serialized: QPY (base64) or OpenQASM 3."""
+    import base64
+    import io
+
+    from qiskit import qasm3, qpy
+
+    from quantum import convert
+    from quantum.execution import _unbound_check
+
+    circuit = convert.to_qiskit(_load(payload, lenient=False), measure_all=True)
+    _unbound_check(circuit)
+    if not any(instruction.operation.name == "measure" for instruction in circuit.data):
+        circuit = circuit.measure_all(inplace=False)
+    if payload.get("fmt") == "qasm3":
+        return qasm3.dumps(circuit)
+    buffer = io.BytesIO()
+    qpy.dump(circuit, buffer)
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
 def _analyse(payload: dict[str, Any]) -> dict[str, Any]:
     from quantum.analysis import analyse_loaded
 
@@ -79,4 +100,4 @@ def _visualize(payload: dict[str, Any]) -> dict[str, Any]:
     return {"framework": framework, "format": fmt, "diagram": drawing, **({"svg": drawing} if fmt == "svg" else {})}
 
 
-OPERATIONS = {"execute": _execute, "analyse": _analyse, "draw": _draw, "visualize": _visualize}
+OPERATIONS = {"execute": _execute, "export": _export, "analyse": _analyse, "draw": _draw, "visualize": _visualize}

@@ -11,6 +11,7 @@ PERIODIC_SECONDS = 30
 
 
 def _periodic(stop: threading.Event) -> None:
+    from runs.providers.execution import hardware_runs_poll
     from runs.services import runs_recover
 
     while not stop.wait(PERIODIC_SECONDS):
@@ -19,6 +20,10 @@ def _periodic(stop: threading.Event) -> None:
             runs_recover()
         except Exception:
             logger.exception("Periodic run recovery failed")
+        try:
+            hardware_runs_poll()
+        except Exception:
+            logger.exception("Periodic hardware polling failed")
 
 
 def on_server_start() -> threading.Event | None:

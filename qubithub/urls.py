@@ -11,6 +11,7 @@ api_patterns = [
     path("", include("circuits.api.urls")),
     path("", include("datasets.api.urls")),
     path("", include("runs.api.urls")),
+    path("", include("runs.api.provider_urls")),
     path("", include("spaces.api.urls")),
     path("schema", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from runs import engine
-from runs.models import Run, RunStatus
+from runs.models import BackendType, Run, RunStatus
 from runs.services import transition
 
 logger = logging.getLogger(__name__)
@@ -23,8 +23,9 @@ def run_claim(run_id) -> tuple[Run, int] | None:
     """pending/queued -> running; or running -> running when the worker that had it stopped beating (died)."""
     now = timezone.now()
     stale = now - timedelta(seconds=settings.QH_RUN_HEARTBEAT_STALE_SECONDS)
+    # A submitted hardware run is never reclaimed: runs.poll_hardware follows its provider job instead.
     claimable = Q(status__in=[RunStatus.PENDING, RunStatus.QUEUED]) | Q(
-        status=RunStatus.RUNNING, heartbeat_at__lt=stale
+        status=RunStatus.RUNNING, heartbeat_at__lt=stale, provider_job_id=""
     )
     claimed = Run.objects.filter(claimable, pk=run_id).update(
         status=RunStatus.RUNNING,
@@ -102,4 +103,9 @@ def execute_run(run_id) -> None:
     claimed = run_claim(run_id)
     if claimed is None:
         return  # already running elsewhere, finished or cancelled: nothing to do twice
+    if claimed[0].backend_type == BackendType.HARDWARE:
+        from runs.providers.execution import submit_claimed_run
+
+        submit_claimed_run(*claimed)  # submitted to the provider; runs.poll_hardware finishes it
+        return
     execute_claimed_run(*claimed)

@@ -67,3 +67,6 @@ class Run(models.Model):
     @property
     def is_terminal(self) -> bool:
         return self.status in TERMINAL_STATUSES
+
+
+from runs.providers.models import HardwareJob, ProviderCredential  # noqa: E402,F401  (registered with the runs app)

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from circuits.models import Circuit
@@ -22,6 +22,8 @@ QUEUE_FOR_TYPE = {
     BackendType.EMULATION: "emulation",
     BackendType.HARDWARE: "hardware",
 }
+# A hardware run submitted to its provider: runs.poll_hardware finishes it, no heartbeat or sandbox timeout applies.
+WAITING_ON_PROVIDER = Q(backend_type=BackendType.HARDWARE) & ~Q(provider_job_id="")
 
 
 def transition(run_id, *, from_statuses, to: str, attempt: int | None = None, **fields) -> Run | None:
@@ -48,7 +50,7 @@ def transition(run_id, *, from_statuses, to: str, attempt: int | None = None, **
 
     metrics.observe_run_transition(run)
 
-def _check_backend(backend_type: str, backend_name: str) -> dict:
+def _check_backend(backend_type: str, backend_name: str, *, user=None, circuit=None) -> dict:
     backend = engine.backend_get(backend_name)
     if backend is None or backend["type"] != backend_type:
         valid = sorted(b["id"] for b in engine.backend_catalogue() if b["type"] == backend_type)
@@ -58,6 +60,15 @@ def _check_backend(backend_type: str, backend_name: str) -> dict:
             else f"Backend '{backend_name}' is not of type '{backend_type}'"
         )
         raise InvalidInput(f"{problem}. Valid {backend_type} backends: {', '.join(valid)}.")
+    if backend["type"] == BackendType.HARDWARE:  # available to callers with credentials for its provider
+        from runs.providers.services import hardware_unavailable_reason
+
+        reason = hardware_unavailable_reason(
+            user=user, backend=backend, prefer_organization_id=getattr(circuit, "organization_id", None)
+        )
+        if reason:
+            raise InvalidInput(reason)
+        return backend
     if backend.get("status") != "available":
         reason = backend.get("status_message") or backend.get("description") or "it is not available here"
         raise InvalidInput(f"Backend '{backend_name}' cannot run jobs: {reason}.")
@@ -91,7 +102,7 @@ def run_submit(
     version = circuit.versions.order_by("-version_number").first()
     if version is None:
         raise InvalidInput("This circuit has no files yet: upload a version before running it.")
-    backend = _check_backend(backend_type, backend_name)
+    backend = _check_backend(backend_type, backend_name, user=user, circuit=circuit)
     if backend.get("qubits") and circuit.qubits and circuit.qubits > backend["qubits"]:
         raise InvalidInput(f"The circuit has {circuit.qubits} qubits; '{backend_name}' has {backend['qubits']}.")
     _usage_check(user, shots=shots)
@@ -132,6 +143,10 @@ def run_cancel_or_delete(*, user, run: Run) -> None:
             error_class="cancelled",
         )
         if cancelled is not None:
+            if cancelled.backend_type == BackendType.HARDWARE and cancelled.provider_job_id:
+                from runs.providers.execution import hardware_job_cancel
+
+                hardware_job_cancel(run=cancelled)  # after the transition: the provider's job must stop too
             return
         run.refresh_from_db()
     if run.status not in ACTIVE_STATUSES:
@@ -167,7 +182,8 @@ def runs_recover(*, pending_grace_s: int | None = None) -> dict:
     for run_id in lost_queued:
         _redispatch(run_id)
     deadline = now - timedelta(seconds=settings.QH_RUN_TIMEOUT_SECONDS + settings.QH_RUN_TIMEOUT_SLACK_SECONDS)
-    overdue = list(Run.objects.filter(status=RunStatus.RUNNING, started_at__lt=deadline).values_list("id", flat=True))
+    running = Run.objects.filter(status=RunStatus.RUNNING).exclude(WAITING_ON_PROVIDER)  # polled instead
+    overdue = list(running.filter(started_at__lt=deadline).values_list("id", flat=True))
     for run_id in overdue:
         transition(
             run_id,
@@ -183,7 +199,7 @@ def runs_recover(*, pending_grace_s: int | None = None) -> dict:
 def _recover_orphans(now) -> int:
     """Running runs whose worker stopped beating (killed machine or process): send again, a few times at most."""
     stale = now - timedelta(seconds=settings.QH_RUN_HEARTBEAT_STALE_SECONDS)
-    orphans = Run.objects.filter(status=RunStatus.RUNNING, heartbeat_at__lt=stale)
+    orphans = Run.objects.filter(status=RunStatus.RUNNING, heartbeat_at__lt=stale).exclude(WAITING_ON_PROVIDER)
     for run_id in orphans.filter(attempts__gte=settings.QH_RUN_MAX_ATTEMPTS).values_list("id", flat=True):
         transition(
             run_id,
@@ -214,7 +230,7 @@ def _redispatch(run_id) -> bool:
 
 def runs_recover_after_restart() -> int:
     """Embedded mode start-up: nothing can be running any more, so every unfinished run is sent again."""
-    interrupted = Run.objects.filter(status=RunStatus.RUNNING).values_list("id", flat=True)
+    interrupted = Run.objects.filter(status=RunStatus.RUNNING).exclude(WAITING_ON_PROVIDER).values_list("id", flat=True)
     for run_id in list(interrupted):
         transition(run_id, from_statuses=[RunStatus.RUNNING], to=RunStatus.QUEUED)
     unfinished = list(Run.objects.filter(status__in=[RunStatus.PENDING, RunStatus.QUEUED]).values_list("id", flat=True))

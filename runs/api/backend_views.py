@@ -7,6 +7,7 @@ from rest_framework.views import APIView
 from qubithub.api.exceptions import InvalidInput, NotFound
 from qubithub.api.scopes import RUNS
 from runs import engine
+from runs.providers import services as provider_services
 
 BACKEND_TYPES = ("simulation", "emulation", "hardware")
 
@@ -22,6 +23,7 @@ class BackendListView(APIView):
             if wanted not in BACKEND_TYPES:
                 raise InvalidInput(f"type must be one of {', '.join(BACKEND_TYPES)}.")
             backends = [b for b in backends if b["type"] == wanted]
+        backends = provider_services.backends_for(user=request.user, backends=backends)
         return Response({"backends": backends, "total": len(backends)})
 
 
@@ -33,7 +35,7 @@ class BackendDetailView(APIView):
         backend = engine.backend_get(backend_id)
         if backend is None:
             raise NotFound(f"Backend '{backend_id}' not found.")
-        return Response(backend)
+        return Response(provider_services.backends_for(user=request.user, backends=[backend])[0])
 
 
 class BackendCalibrationView(APIView):
