@@ -76,3 +76,14 @@ def tokens_revoke_any(*, refresh_tokens: list[str]) -> None:
             continue
     if not revoked:
         raise NotAuthenticated("Refresh token is invalid, expired or already revoked.")
+
+
+def user_profile_update(*, user: User, name: str, bio: str = "", avatar: str = "") -> User:
+    """The profile fields a user edits themselves (settings page); username and email stay."""
+    user.name, user.bio, user.avatar = name.strip(), bio.strip(), avatar.strip()
+    try:
+        user.full_clean(exclude=["password", "username", "email"])
+    except ValidationError as exc:
+        raise InvalidInput(" ".join(exc.messages)) from None
+    user.save(update_fields=["name", "bio", "avatar", "updated_at"])
+    return user

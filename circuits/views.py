@@ -1,45 +1,94 @@
+"""Circuit pages: explore, tag pages, the circuit page with its diagram, publish, edit, delete, star, fork."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from circuits import selectors
+from circuits import selectors, services
 from circuits.api.views import viewer_key
+from circuits.diagrams import version_diagram
 from circuits.diffs import circuit_version_diff
+from circuits.forms import CircuitCreateForm, CircuitEditForm, ExploreForm, ForkForm
 from circuits.querysets import card_page
-from circuits.services import circuit_view_record
-from qubithub.api.exceptions import DomainError, NotFound
+from circuits.storage import read_bytes
+from orgs.access import can_edit, require_editable
+from qubithub.errors import DomainError, NotFound
+from qubithub.pages import owner_choices, page_errors
+from qubithub.rendering import error_svg, highlight_source
+
+PAGE_SIZE = 24
+SVG_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    "Cache-Control": "private, max-age=3600",
+}
 
 
-def explore(request):
-    filters = {
-        "sort": request.GET.get("sort") or "created_at",
-        "q": request.GET.get("q") or None,
-        "framework": request.GET.get("framework") or None,
-    }
+def explore(request, tag: str | None = None):
+    form = ExploreForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {"sort": "created_at"}
+    if tag:
+        filters["tags"] = [tag]
     try:
         queryset = selectors.circuit_list(user=request.user, filters=filters)
-    except DomainError:
+    except DomainError as exc:
+        messages.error(request, exc.detail)
         queryset = selectors.circuit_list(user=request.user, filters={"sort": "created_at"})
-    page = Paginator(queryset, 24).get_page(request.GET.get("page"))
-    page.object_list = card_page(queryset, request.user, offset=max(page.start_index() - 1, 0), limit=24)
-    return render(request, "circuits/explore.html", {"page": page, "filters": filters})
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = card_page(queryset, request.user, offset=max(page.start_index() - 1, 0), limit=PAGE_SIZE)
+    return render(request, "circuits/explore.html", {"page": page, "form": form, "tag": tag})
 
 
+def _resolve(request, owner: str, name: str):
+    return selectors.circuit_resolve(user=request.user, repo_name=f"{owner}/{name}")
+
+
+def _version(versions: list, number: str | None):
+    if not versions:
+        return None
+    if number and number.isdigit():
+        chosen = next((v for v in versions if v.version_number == int(number)), None)
+        if chosen is None:
+            raise NotFound("Version not found.")
+        return chosen
+    return versions[-1]
+
+
+def _source(version, wanted: str | None) -> dict | None:
+    """The file shown under the file list: the one asked for, else the entry point, else the first."""
+    files = list(version.files.all()) if version else []
+    if not files:
+        return None
+    by_name = {f.name: f for f in files}
+    record = by_name.get(wanted or "") or by_name.get(version.entry_point) or files[0]
+    return {"file": record, "html": highlight_source(read_bytes(record.path), record.name)}
+
+
+@page_errors
 def circuit_page(request, owner: str, name: str):
-    try:
-        circuit = selectors.circuit_resolve(user=request.user, repo_name=f"{owner}/{name}")
-    except (NotFound, DomainError):
-        raise Http404("Circuit not found") from None
-    circuit_view_record(circuit=circuit, viewer_key=viewer_key(request))
+    from runs.forms import RunForm
+    from runs.selectors import circuit_runs
+
+    circuit = _resolve(request, owner, name)
+    services.circuit_view_record(circuit=circuit, viewer_key=viewer_key(request))
     versions = list(circuit.versions.all())
-    latest = versions[-1] if versions else None
+    version = _version(versions, request.GET.get("v"))
     context = {
         "circuit": circuit,
         "versions": versions,
-        "latest": latest,
-        "files": list(latest.files.all()) if latest else [],
+        "version": version,
+        "latest": versions[-1] if versions else None,
+        "files": list(version.files.all()) if version else [],
+        "source": _source(version, request.GET.get("file")),
+        "diff": _requested_diff(request, circuit),
+        "runs": list(circuit_runs(user=request.user, circuit=circuit)[:10]),
+        "editable": can_edit(request.user, circuit),
+        "run_form": RunForm(circuit=circuit, version=version) if request.user.is_authenticated else None,
+        "fork_form": ForkForm(),
     }
-    return render(request, "circuits/detail.html", {**context, "diff": _requested_diff(request, circuit)})
+    return render(request, "circuits/detail.html", context)
 
 
 def _requested_diff(request, circuit) -> dict | None:
@@ -51,3 +100,90 @@ def _requested_diff(request, circuit) -> dict | None:
         return circuit_version_diff(circuit=circuit, a=int(a), b=int(b))
     except NotFound:
         return None
+
+
+@page_errors
+def circuit_diagram(request, owner: str, name: str):
+    """The diagram as a standalone SVG document, shown with <img> (so nothing in it can run on the page)."""
+    circuit = _resolve(request, owner, name)
+    version = _version(list(circuit.versions.all()), request.GET.get("v"))
+    if version is None:
+        raise Http404("This circuit has no files yet.")
+    drawn = version_diagram(version=version)
+    svg = drawn.get("svg") or error_svg(f"No diagram: {drawn['error']}")
+    return HttpResponse(svg, content_type="image/svg+xml", headers=SVG_HEADERS)
+
+
+@login_required
+def circuit_new(request):
+    form = CircuitCreateForm(request.POST or None, owners=owner_choices(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            circuit = services.circuit_create(creator=request.user, **form.service_arguments())
+        except DomainError as exc:
+            form.add_error(None, exc.detail)
+        else:
+            messages.success(request, f"Created {circuit.repo_name}. Now upload its files.")
+            return redirect("circuit-edit", circuit.organization.slug, circuit.name)
+    return render(request, "circuits/new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@page_errors
+def circuit_edit(request, owner: str, name: str):
+    circuit = _resolve(request, owner, name)
+    require_editable(request.user, circuit, what="circuit")
+    initial = {
+        **{f: getattr(circuit, f) for f in ("title", "description", "is_public")},
+        "tags": ", ".join(t.name for t in circuit.tags.all()),
+    }
+    form = CircuitEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.circuit_update(circuit=circuit, changes=form.changes())
+        except DomainError as exc:
+            form.add_error(None, exc.detail)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("circuit-page", owner, name)
+    return render(request, "circuits/edit.html", {"circuit": circuit, "form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@page_errors
+def circuit_delete(request, owner: str, name: str):
+    circuit = _resolve(request, owner, name)
+    require_editable(request.user, circuit, what="circuit")
+    if request.method == "POST":
+        services.circuit_delete(circuit=circuit)
+        messages.success(request, f"Deleted {owner}/{name}.")
+        return redirect("profile", request.user.username)
+    return render(request, "circuits/delete.html", {"circuit": circuit})
+
+
+@require_POST
+@login_required
+@page_errors
+def circuit_star(request, owner: str, name: str):
+    circuit = _resolve(request, owner, name)
+    starred, count = services.circuit_star_toggle(circuit=circuit, user=request.user)
+    if request.headers.get("HX-Request"):
+        return render(request, "circuits/_star.html", {"circuit": circuit, "starred": starred, "count": count})
+    return redirect("circuit-page", owner, name)
+
+
+@require_POST
+@login_required
+@page_errors
+def circuit_fork(request, owner: str, name: str):
+    source = _resolve(request, owner, name)
+    form = ForkForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise DomainError(" ".join(e for errors in form.errors.values() for e in errors))
+        fork = services.circuit_fork(source=source, user=request.user, name=form.cleaned_data.get("name") or None)
+    except DomainError as exc:
+        messages.error(request, exc.detail)
+        return redirect("circuit-page", owner, name)
+    messages.success(request, f"Forked {source.repo_name} to {fork.repo_name}.")
+    return redirect("circuit-page", fork.organization.slug, fork.name)

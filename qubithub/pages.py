@@ -22,3 +22,36 @@ def forbidden(request, exception=None):
 
 def server_error(request):
     return _error(request, 500, "Internal server error", "Something went wrong on our side. Please try again.")
+
+
+def page_errors(view):
+    """Domain errors from services become the friendly pages: not found / not yours → 404, not allowed → 403,
+    not signed in → the log-in page."""
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from qubithub.errors import Forbidden, NotAuthenticated, NotFound
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound as exc:
+            raise Http404(exc.detail) from None
+        except Forbidden as exc:
+            raise PermissionDenied(exc.detail) from None
+        except NotAuthenticated:
+            return redirect_to_login(request.get_full_path())
+
+    return wrapped
+
+
+def owner_choices(user) -> list[str]:
+    """Where a signed-in user may create things: their own namespace first, then their organizations."""
+    from orgs.selectors import orgs_of
+
+    personal = user.personal_org.slug
+    return [personal, *[o.slug for o in orgs_of(user=user) if o.slug != personal]]

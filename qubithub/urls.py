@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from orgs.urls import profile_patterns
 from qubithub import health
-
 from qubithub.observability import views as observability_views
+
 api_patterns = [
     path("", include("accounts.api.urls")),
     path("", include("orgs.api.urls")),
@@ -22,10 +23,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("metrics", observability_views.metrics, name="metrics"),
     path("", include("accounts.urls")),
     path("", include("circuits.git.urls")),  # /{owner}/{name}.git/...: before the circuit pages
-    path("metrics", observability_views.metrics, name="metrics"),
+    path("", include("runs.urls")),  # /runs/..., /backends/...: before the /{owner}/{name} pages
+    path("", include("orgs.urls")),
+    path("", include("datasets.urls")),
     path("", include("circuits.urls")),
+    path("", include(profile_patterns)),  # /{owner}: last of all
 ]
 
 handler404 = "qubithub.pages.not_found"
