@@ -1,4 +1,4 @@
-"""A real production-mode stack for integration tests: daphne and Celery workers as separate processes,
+"""A real production-mode stack for integration tests: ASGI web servers and Celery workers as separate processes,
 sharing the test's PostgreSQL database and Redis.
 
 Used only when the suite runs against real services (REDIS_URL and a PostgreSQL DATABASE_URL set).
@@ -52,6 +52,10 @@ class Stack:
     processes: dict = field(default_factory=dict)
     log_dir: Path = Path(".")
     media_root: Path = Path(".")
+    env: dict = field(default_factory=dict)  # extra variables for every child process
+
+    def environment(self) -> dict:
+        return {**stack_environment(self.media_root), **self.env}
 
     def _log(self, name: str):
         """The child process writes here for as long as it lives, so the file is not closed by us."""
@@ -80,7 +84,7 @@ class Stack:
         process = subprocess.Popen(
             command,
             cwd=settings.BASE_DIR,
-            env=stack_environment(self.media_root),
+            env=self.environment(),
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -95,7 +99,7 @@ class Stack:
         process = subprocess.Popen(
             command,
             cwd=settings.BASE_DIR,
-            env=stack_environment(self.media_root),
+            env=self.environment(),
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -106,17 +110,32 @@ class Stack:
     def start_web(self, name: str = "web") -> str:
         port = free_port()
         log = self._log(f"{name}.log")
-        command = [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "qubithub.asgi:application"]
+        command = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "qubithub.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--http",
+            "httptools",
+            "--ws",
+            "websockets",
+            "--log-level",
+            "warning",
+        ]
         self.processes[name] = subprocess.Popen(
             command,
             cwd=settings.BASE_DIR,
-            env=stack_environment(self.media_root),
+            env=self.environment(),
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         url = f"http://127.0.0.1:{port}"
-        wait_for(lambda: urllib.request.urlopen(url + "/healthz", timeout=1).status == 200, what=f"daphne {name}")
+        wait_for(lambda: urllib.request.urlopen(url + "/healthz", timeout=1).status == 200, what=f"web server {name}")
         return url
 
     def kill(self, name: str, sig=signal.SIGKILL) -> None:
