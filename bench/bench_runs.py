@@ -61,14 +61,11 @@ def environment(mode: str, var_dir: Path) -> dict:
 def start(mode: str, env: dict, port: int, log_dir: Path) -> list[subprocess.Popen]:
     subprocess.run([PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([PY, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, capture_output=True)
-    spawn = lambda name, cmd: subprocess.Popen(
-        cmd,
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,  # noqa: E731
-        stdout=open(log_dir / f"{name}.log", "wb"),
-        stderr=subprocess.STDOUT,
-    )
+
+    def spawn(name: str, cmd: list[str]) -> subprocess.Popen:
+        log = open(log_dir / f"{name}.log", "wb")  # noqa: SIM115  (the child writes to it while it lives)
+        return subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT)
+
     processes = [
         spawn(
             "web",
@@ -186,10 +183,8 @@ def throughput(base, token, circuit_id, seconds: int, threads: int = 8) -> tuple
         w.start()
     for w in workers:
         w.join()
-    done = 0
     while time.monotonic() - started < seconds + 300:
         stats = call(base, "GET", "/runs/users/me/stats", token)
-        done = stats["completed_runs"] + stats["failed_runs"]
         if stats["pending_runs"] + stats["queued_runs"] + stats["running_runs"] == 0:
             break
         time.sleep(0.5)
