@@ -7,6 +7,3 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts import schema  # noqa: F401  (registers the API key OpenAPI extension)
-        from accounts.meters import register_builtin_meters
-
-        register_builtin_meters()

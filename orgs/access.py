@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from orgs.models import ROLE_RANK, Membership, Organization, OrgKeyActor, Role
+from orgs.models import ROLE_RANK, Membership, Organization, Role
 from qubithub.errors import Forbidden, NotFound
 
 
@@ -44,12 +44,17 @@ def is_unrestricted(user) -> bool:
 
 
 def actor_for_key(api_key):
-    """The user an API key authenticates as: its owner, or for an org key an OrgKeyActor (None if it left)."""
+    """The user an API key authenticates as: its owner; for an org key, its creator acting for the org.
+
+    The acting user's roles are confined to the organization (never above admin), superuser rights do
+    not apply, and `personal_org` (where new resources go by default) is the organization. None if the
+    creator is no longer a member. The user object is the key's own, loaded for this request only.
+    """
+    actor = api_key.user
     if api_key.organization_id is None:
-        return api_key.user
-    fields = [field.attname for field in OrgKeyActor._meta.concrete_fields]
-    actor = OrgKeyActor.from_db(api_key.user._state.db, fields, [getattr(api_key.user, f) for f in fields])
-    actor.acting_org = api_key.organization
+        return actor
+    actor.acting_org_id = api_key.organization_id
+    type(actor)._meta.get_field("personal_org").set_cached_value(actor, api_key.organization)
     return actor if roles_of(actor) else None
 
 

@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from accounts.models import User, slug_validator
+from accounts.models import slug_validator
 
 
 class Role(models.TextChoices):
@@ -56,24 +56,3 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} in {self.organization} ({self.role})"
 
-
-class OrgKeyActor(User):
-    """Who an organization API key acts as: its creator, confined to the key's organization.
-
-    orgs.access limits its roles to that organization (never above admin) and ignores superuser
-    rights; new resources default to the organization instead of the creator's personal namespace.
-    Built only by orgs.access.actor_for_key; never saved.
-    """
-
-    acting_org: Organization
-
-    class Meta:
-        proxy = True
-
-    @property
-    def acting_org_id(self):
-        return self.acting_org.id
-
-    @property
-    def personal_org(self) -> Organization:
-        return self.acting_org

@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts import usage
-from accounts.meters import circuit_storage_bytes
+from circuits.usage import circuit_storage_bytes
 from conftest import key_client
 from orgs.tests.conftest import make_circuit
 from qubithub.api.exceptions import Forbidden
@@ -75,12 +75,6 @@ class TestUsageCheck:
 
 
 class TestStorage:
-    def test_unchanged_files_count_once_across_versions(self, alice, alice_api):
-        circuit = make_circuit(alice, "s", org=None)
-        upload(alice_api, circuit, b"x = 1\n")
-        upload(alice_api, circuit, b"y = 2\n", name="other.py")
-        assert circuit_storage_bytes(alice) == len(b"x = 1\n") + len(b"y = 2\n")
-
     def test_creating_a_circuit_is_refused_once_storage_is_full(self, alice, alice_api, limits, monkeypatch):
         meter(monkeypatch, "storage", 50)
         body = {"name": "more", "title": "More", "framework": "qiskit"}
