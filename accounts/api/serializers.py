@@ -151,8 +151,15 @@ class UsageItem(serializers.Serializer):
 
 
 class UsageOutput(serializers.Serializer):
+    """Plan, request rate, and one UsageItem per usage kind (accounts.usage.KINDS)."""
+
     plan = serializers.CharField()
     requests_per_minute = serializers.IntegerField()
     runs = UsageItem()
     shots = UsageItem()
     storage = UsageItem()
+
+
+def usage_payload(user, summary: dict, requests_per_minute: int) -> dict:
+    kinds = {kind: UsageItem(item).data for kind, item in summary.items()}
+    return {"plan": user.plan, "requests_per_minute": requests_per_minute, **kinds}

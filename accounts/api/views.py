@@ -100,8 +100,7 @@ class MeUsageView(APIView):
     @extend_schema(responses={200: s.UsageOutput}, tags=["auth"])
     def get(self, request):
         summary = usage.usage_summary(user=request.user)
-        body = {"plan": request.user.plan, "requests_per_minute": plan_rate(request.user), **summary}
-        return Response(s.UsageOutput(body).data)
+        return Response(s.usage_payload(request.user, summary, plan_rate(request.user)))
 
 
 class ApiKeyListView(ListAPIView):

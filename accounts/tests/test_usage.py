@@ -93,6 +93,9 @@ class TestMeUsage:
         assert resets_at == usage.period_start("runs") + timedelta(days=1)
         assert body["storage"] == {"used": 0, "limit": 50, "period": None, "resets_at": None}
 
+    def test_it_shows_every_metered_kind(self, alice_api):
+        assert set(usage.KINDS) <= set(alice_api.get("/api/auth/me/usage").json())
+
     def test_it_shows_stored_bytes(self, alice, alice_api):
         upload(alice_api, make_circuit(alice, "s", org=None), b"abc\n")
         assert alice_api.get("/api/auth/me/usage").json()["storage"]["used"] == circuit_storage_bytes(alice) > 0
