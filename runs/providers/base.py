@@ -7,6 +7,7 @@ and ResourceLimit when the circuit does not fit the device.
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +58,14 @@ class Adapter:
 
     def cancel(self, *, secret: Secret, job_id: str) -> None:
         raise NotImplementedError
+
+
+def installed(module: str) -> bool:
+    """Whether an SDK is importable, without importing it (Braket's simulator pulls numba: seconds)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ImportError:
+        return False
 
 
 def local_testing() -> bool:

@@ -24,6 +24,7 @@ from runs.providers.base import (
     JobState,
     Secret,
     Submission,
+    installed,
     measured_clbits,
 )
 
@@ -111,12 +112,7 @@ class BraketAdapter(Adapter):
     sdk = "amazon-braket-sdk"
 
     def installed(self) -> bool:
-        try:
-            import braket.circuits  # noqa: F401
-            import braket.devices  # noqa: F401
-        except ImportError:
-            return False
-        return True
+        return installed("braket.devices")
 
     def check_secret(self, secret: Secret) -> None:
         key_id, _, secret_key = secret.token.partition(":")

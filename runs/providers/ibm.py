@@ -14,7 +14,18 @@ from typing import Any
 from django.conf import settings
 
 from quantum.errors import BackendUnavailable, ResourceLimit
-from runs.providers.base import CANCELLED, COMPLETED, FAILED, QUEUED, RUNNING, Adapter, JobState, Secret, Submission
+from runs.providers.base import (
+    CANCELLED,
+    COMPLETED,
+    FAILED,
+    QUEUED,
+    RUNNING,
+    Adapter,
+    JobState,
+    Secret,
+    Submission,
+    installed,
+)
 
 logger = logging.getLogger(__name__)
 STATES = {
@@ -54,11 +65,7 @@ class IBMAdapter(Adapter):
     sdk = "qiskit-ibm-runtime"
 
     def installed(self) -> bool:
-        try:
-            import qiskit_ibm_runtime  # noqa: F401
-        except ImportError:
-            return False
-        return True
+        return installed("qiskit_ibm_runtime")
 
     def check_secret(self, secret: Secret) -> None:
         if len(secret.token) < 8:
