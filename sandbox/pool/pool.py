@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from sandbox import runtime
 from sandbox.base import Sandbox
@@ -20,6 +21,9 @@ from sandbox.pool.zygote_client import DEFAULT_PRELOAD, PendingJob, ZygoteProces
 
 KILL_GRACE_S = 5.0
 DEFAULT_MAX_JOBS = 500
+# bwrap --die-with-parent is PR_SET_PDEATHSIG, which fires when the *thread* that started the process exits, not
+# the process: a zygote started from a request or warm-up thread would die with it. One long-lived thread starts them.
+_SPAWNER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qh-zygote-spawner")
 
 
 class WarmPool:
@@ -42,7 +46,7 @@ class WarmPool:
                 if current is not None:
                     self.retired.append(current)
                 current = self.current = ZygoteProcess(self.layout, self.identity, self.preload)
-                current.start()
+                _SPAWNER.submit(current.start).result()
             return current
 
     def retire(self, zygote: ZygoteProcess) -> None:
