@@ -4,6 +4,7 @@ Both check the request, the plan's usage limits and the user's concurrency slots
 call quantum.api.run_python with the space's files; users' code never runs anywhere but in the sandbox.
 """
 
+import logging
 import uuid
 
 from django.db import transaction
@@ -20,6 +21,7 @@ from spaces.services.files import space_files_save
 from spaces.slots import slot_acquire, slot_release
 
 QUEUE = "sandbox"
+logger = logging.getLogger(__name__)
 
 
 class SandboxFailed(DomainError):
@@ -136,6 +138,7 @@ def _run(execution: SpaceExecution, files: dict[str, bytes], on_output=None) -> 
     except ParseError as error:  # e.g. the file to run was deleted while the execution waited
         return {"status": "error", "output": "", "error": str(error), "execution_time": 0.0, "cpu_seconds": 0.0}
     except QuantumError as error:
+        logger.exception("The sandbox failed on space execution %s", execution.id)
         _record(execution, {"status": "error", "output": "", "error": f"The sandbox failed: {error}"}, saved=[])
         raise SandboxFailed() from error
 
