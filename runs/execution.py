@@ -49,6 +49,15 @@ def _finish(run_id, attempt: int, status: str, **fields) -> None:
     transition(run_id, from_statuses=[RunStatus.RUNNING], to=status, attempt=attempt, **fields)
 
 
+def _retry(run_id, attempt: int, *, reason: str) -> None:
+    """The platform, not the user's code, failed (e.g. a broken sandbox zygote): queue the run again."""
+    logger.warning("Run %s attempt %d hit a platform error, queueing it again: %s", run_id, attempt, reason)
+    if transition(run_id, from_statuses=[RunStatus.RUNNING], to=RunStatus.QUEUED, attempt=attempt) is not None:
+        from runs.services import redispatch
+
+        redispatch(run_id)
+
+
 def _watch(run_id, attempt: int, cancel_event: threading.Event, done: threading.Event) -> None:
     """Beat while the job runs (so a dead worker's run can be reclaimed), and turn a cancellation,
     which is a database state, into killing the sandboxed job."""
@@ -77,7 +86,9 @@ def execute_claimed_run(run: Run, attempt: int) -> None:
     try:
         outcome = engine.execute_version(run=run, timeout_s=settings.QH_RUN_TIMEOUT_SECONDS, cancel_event=cancel_event)
     except engine.QuantumError as exc:
-        if exc.error_class != "cancelled":
+        if exc.error_class == "internal_error" and attempt < settings.QH_RUN_MAX_ATTEMPTS:
+            _retry(run.id, attempt, reason=str(exc))
+        elif exc.error_class != "cancelled":
             _finish(run.id, attempt, status=RunStatus.FAILED, error_message=str(exc), error_class=exc.error_class)
         return
     except Exception as exc:  # an engine bug must still end the run, with a clear class

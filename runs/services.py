@@ -46,9 +46,9 @@ def transition(run_id, *, from_statuses, to: str, attempt: int | None = None, **
         return None
     run = Run.objects.get(pk=run_id)
     events.publish(run)
+    metrics.observe_run_transition(run)
     return run
 
-    metrics.observe_run_transition(run)
 
 def _check_backend(backend_type: str, backend_name: str, *, user=None, circuit=None) -> dict:
     backend = engine.backend_get(backend_name)
@@ -127,7 +127,7 @@ def run_enqueue(*, run_id) -> None:
     run = transition(run_id, from_statuses=[RunStatus.PENDING], to=RunStatus.QUEUED)
     if run is None:
         return
-    if not _redispatch(run_id):  # broker down: back to pending, the recovery task sends it later
+    if not redispatch(run_id):  # broker down: back to pending, the recovery task sends it later
         transition(run_id, from_statuses=[RunStatus.QUEUED], to=RunStatus.PENDING, queued_at=None)
 
 
@@ -180,7 +180,7 @@ def runs_recover(*, pending_grace_s: int | None = None) -> dict:
         ).values_list("id", flat=True)
     )
     for run_id in lost_queued:
-        _redispatch(run_id)
+        redispatch(run_id)
     deadline = now - timedelta(seconds=settings.QH_RUN_TIMEOUT_SECONDS + settings.QH_RUN_TIMEOUT_SLACK_SECONDS)
     running = Run.objects.filter(status=RunStatus.RUNNING).exclude(WAITING_ON_PROVIDER)  # polled instead
     overdue = list(running.filter(started_at__lt=deadline).values_list("id", flat=True))
@@ -210,11 +210,11 @@ def _recover_orphans(now) -> int:
         )
     resend = list(orphans.filter(attempts__lt=settings.QH_RUN_MAX_ATTEMPTS).values_list("id", flat=True))
     for run_id in resend:
-        _redispatch(run_id)
+        redispatch(run_id)
     return len(resend)
 
 
-def _redispatch(run_id) -> bool:
+def redispatch(run_id) -> bool:
     from runs.tasks import execute_run
 
     run = Run.objects.filter(pk=run_id).only("backend_type").first()
@@ -235,5 +235,5 @@ def runs_recover_after_restart() -> int:
         transition(run_id, from_statuses=[RunStatus.RUNNING], to=RunStatus.QUEUED)
     unfinished = list(Run.objects.filter(status__in=[RunStatus.PENDING, RunStatus.QUEUED]).values_list("id", flat=True))
     for run_id in unfinished:
-        _redispatch(run_id)
+        redispatch(run_id)
     return len(unfinished)

@@ -200,7 +200,7 @@ class BraketAdapter(Adapter):
                 dict(result.measurement_counts), list(result.measured_qubits), readout or list(result.measured_qubits)
             )
         elif state.status == FAILED:
-            reason = getattr(getattr(task, "_metadata", None) or {}, "get", lambda *_: None)("failureReason")
+            reason = _failure_reason(task)
             state.error_message = f"Amazon Braket reported the task failed: {reason or 'no reason given'}"
         elif state.status == CANCELLED:
             state.error_message, state.error_class = "The task was cancelled at Amazon Braket.", "cancelled"
@@ -214,3 +214,10 @@ class BraketAdapter(Adapter):
             task.cancel()
         except Exception as error:
             raise _unavailable(f"cancel the task {job_id}", error) from error
+
+
+def _failure_reason(task: Any) -> str | None:
+    try:
+        return (task.metadata() or {}).get("failureReason")
+    except Exception:  # the reason is a courtesy: the state already says the task failed
+        return None

@@ -8,6 +8,7 @@ the provider finish it, and then ends through transition() like any run.
 import io
 import logging
 import threading
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -162,6 +163,8 @@ def hardware_runs_poll() -> dict:
 
 def _poll_one(job: HardwareJob) -> bool:
     run = job.run
+    if run.started_at and timezone.now() - run.started_at > timedelta(seconds=settings.QH_HARDWARE_RUN_TIMEOUT_SECONDS):
+        return _expire(job)
     try:
         if job.credential is None:
             raise BackendUnavailable(f"the {job.provider} credentials that submitted this run were removed")
@@ -177,6 +180,16 @@ def _poll_one(job: HardwareJob) -> bool:
         polled_at=timezone.now(), provider_status=state.provider_status, poll_failures=0
     )
     return _apply(run, state)
+
+
+def _expire(job: HardwareJob) -> bool:
+    """A provider job that never finishes must not keep its run running forever: fail it, cancel the job."""
+    hours = settings.QH_HARDWARE_RUN_TIMEOUT_SECONDS / 3600
+    message = f"The provider did not finish the job within {hours:g} h; it was cancelled."
+    ended = _end(job.run, RunStatus.FAILED, error_class="backend_timeout", error_message=message)
+    if ended:
+        hardware_job_cancel(run=job.run)
+    return ended
 
 
 def _poll_failed(job: HardwareJob, exc: Exception) -> bool:

@@ -138,3 +138,32 @@ def test_usage_limits_refuse_runs_with_a_403(alice_api, bell, fake_engine, setti
     refused = alice_api.post("/api/runs", {"circuit_id": str(bell.id)}, format="json")
     assert refused.status_code == 403
     assert "runs per day" in refused.json()["detail"]
+
+
+def test_a_platform_error_queues_the_run_again_until_the_attempts_run_out(run, fake_engine, settings, monkeypatch):
+    from quantum.errors import InternalError
+
+    settings.QH_RUN_MAX_ATTEMPTS = 3
+    outcomes = [InternalError("zygote died"), InternalError("zygote died again")]
+
+    def flaky(*, run, timeout_s, cancel_event):
+        if outcomes:
+            raise outcomes.pop(0)
+        return fake_engine.outcome
+
+    from runs import engine
+
+    monkeypatch.setattr(engine, "execute_version", flaky)
+    execution.execute_run(run.id)
+    run.refresh_from_db()
+    assert (run.status, run.attempts) == ("completed", 3)
+
+
+def test_a_platform_error_on_the_last_attempt_fails_the_run(run, fake_engine, settings):
+    from quantum.errors import InternalError
+
+    settings.QH_RUN_MAX_ATTEMPTS = 1
+    fake_engine.error = InternalError("the sandbox could not run the job")
+    execution.execute_run(run.id)
+    run.refresh_from_db()
+    assert (run.status, run.error_class) == ("failed", "internal_error")

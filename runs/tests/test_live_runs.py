@@ -114,6 +114,7 @@ def test_killing_a_worker_mid_run_still_ends_the_run(on_live_stack, alice, setti
     assert final.results["counts"] == {"1": 1024}
 
 
+@pytest.mark.timeout(900)
 def test_two_hundred_runs_from_four_threads_all_finish_once(on_live_stack, alice):
     circuit = publish_circuit(alice, "many")
     token = tokens_issue(user=alice)["access_token"]

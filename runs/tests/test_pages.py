@@ -92,10 +92,22 @@ def test_my_runs_needs_a_login(client):
 def test_the_backends_pages_show_the_catalogue_coupling_map_and_calibration(monkeypatch, client):
     from runs import engine
 
-    device = {"id": "fake_x", "name": "X", "type": "emulation", "provider": "ibm", "qubits": 3, "status": "available",
-              "coupling_map": [[0, 1], [1, 2]], "basis_gates": ["cx"]}
-    calibration = {"source": "snapshot", "timestamp": "t", "qubits": [{"qubit": 0, "t1_us": 50.5}],
-                   "gates": [{"gate": "cx", "qubits": [0, 1], "error": 0.01}]}
+    device = {
+        "id": "fake_x",
+        "name": "X",
+        "type": "emulation",
+        "provider": "ibm",
+        "qubits": 3,
+        "status": "available",
+        "coupling_map": [[0, 1], [1, 2]],
+        "basis_gates": ["cx"],
+    }
+    calibration = {
+        "source": "snapshot",
+        "timestamp": "t",
+        "qubits": [{"qubit": 0, "t1_us": 50.5}],
+        "gates": [{"gate": "cx", "qubits": [0, 1], "error": 0.01}],
+    }
     monkeypatch.setattr(engine, "backend_catalogue", lambda: [device])
     monkeypatch.setattr(engine, "backend_get", lambda name: device if name == "fake_x" else None)
     monkeypatch.setattr(engine, "backend_calibration", lambda name: calibration)
