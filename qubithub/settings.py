@@ -327,6 +327,7 @@ QH_IBM_CHANNEL = env_str("QH_IBM_CHANNEL", "ibm_quantum_platform")
 QH_HARDWARE_LOCAL_TESTING = env_bool("QH_HARDWARE_LOCAL_TESTING", False)
 QH_HARDWARE_POLL_SECONDS = env_int("QH_HARDWARE_POLL_SECONDS", 30)
 QH_HARDWARE_POLL_MAX_FAILURES = env_int("QH_HARDWARE_POLL_MAX_FAILURES", 20)
+QH_HARDWARE_RUN_TIMEOUT_SECONDS = env_int("QH_HARDWARE_RUN_TIMEOUT_SECONDS", 3 * 24 * 3600)
 CELERY_IMPORTS = ("runs.providers.tasks",)
 CELERY_TASK_ROUTES["runs.poll_hardware"] = {"queue": "hardware"}
 CELERY_BEAT_SCHEDULE["poll-hardware"] = {"task": "runs.poll_hardware", "schedule": float(QH_HARDWARE_POLL_SECONDS)}

@@ -9,7 +9,7 @@ from runs.models import Run, RunStatus
 from runs.providers import base, execution, ibm, services
 from runs.providers.models import HardwareJob
 from runs.providers.tasks import poll_hardware
-from runs.services import run_cancel_or_delete, run_submit, runs_recover
+from runs.services import run_submit, runs_recover
 from runs.tasks import execute_run
 
 pytestmark = pytest.mark.django_db
@@ -130,13 +130,13 @@ def test_braket_without_network_fails_the_run_clearly(alice, bell, django_captur
 
 
 def test_cancelling_a_submitted_run_cancels_the_provider_job(
-    alice, bell, local_providers, django_capture_on_commit_callbacks, monkeypatch
+    alice, alice_api, bell, local_providers, django_capture_on_commit_callbacks, monkeypatch
 ):
     cancelled = []
     monkeypatch.setattr(ibm.IBMAdapter, "cancel", lambda self, *, secret, job_id: cancelled.append(job_id))
     services.provider_credentials_set(user=alice, provider="ibm", token="local-test-token")
     run = submit(alice, bell, "ibm_brisbane", django_capture_on_commit_callbacks)
-    run_cancel_or_delete(user=alice, run=run)
+    assert alice_api.delete(f"/api/runs/{run.id}").status_code == 204
     assert cancelled == [run.provider_job_id]
     assert Run.objects.get(pk=run.pk).status == RunStatus.CANCELLED
     poll_hardware.run()
@@ -245,3 +245,29 @@ def test_recovery_neither_times_out_nor_resends_a_submitted_hardware_run(submitt
     execute_run.run(str(submitted.pk))  # a redelivered message must not claim it again
     run = Run.objects.get(pk=submitted.pk)
     assert run.status == RunStatus.RUNNING and run.attempts == 1
+
+
+def test_a_job_the_provider_never_finishes_fails_the_run_and_is_cancelled(submitted, monkeypatch, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    cancelled = []
+    adapter = FakeAdapter([])
+    adapter.cancel = lambda *, secret, job_id: cancelled.append(job_id)
+    monkeypatch.setattr("runs.providers.adapter", lambda provider: adapter)
+    settings.QH_HARDWARE_RUN_TIMEOUT_SECONDS = 3600
+    Run.objects.filter(pk=submitted.pk).update(started_at=timezone.now() - timedelta(hours=2))
+    execution.hardware_runs_poll()
+    run = Run.objects.get(pk=submitted.pk)
+    assert run.status == RunStatus.FAILED and run.error_class == "backend_timeout" and "1 h" in run.error_message
+    assert cancelled == ["job-123"]
+
+
+def test_the_poll_task_is_registered_routed_and_scheduled(settings):
+    from qubithub.celery import app
+
+    app.loader.import_default_modules()
+    assert "runs.poll_hardware" in app.tasks
+    assert settings.CELERY_TASK_ROUTES["runs.poll_hardware"] == {"queue": "hardware"}
+    assert settings.CELERY_BEAT_SCHEDULE["poll-hardware"]["task"] == "runs.poll_hardware"
