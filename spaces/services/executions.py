@@ -43,18 +43,20 @@ def _check_usage(user) -> None:
     usage_check(user=user, kind="space_cpu_seconds")
 
 
-def _new_execution(space, user, code, file_to_run, timeout, save_outputs, status) -> SpaceExecution:
-    return SpaceExecution(
-        id=uuid.uuid4(),
-        space=space,
-        user=user,
-        status=status,
-        code=code,
-        file_to_run=file_to_run or "",
-        timeout=timeout,
-        save_outputs=save_outputs,
-        started_at=timezone.now() if status == "running" else None,
-    )
+def _begin(space: Space, user, status: str, **request) -> tuple[SpaceExecution, dict[str, bytes]]:
+    """Check the request and the plan, take a concurrency slot, record the execution; (execution, files)."""
+    files = _checked_files(space, request["code"], request["file_to_run"])
+    _check_usage(user)
+    started_at = timezone.now() if status == ExecutionStatus.RUNNING else None
+    request["file_to_run"] = request["file_to_run"] or ""
+    execution = SpaceExecution(id=uuid.uuid4(), space=space, user=user, status=status, started_at=started_at, **request)
+    slot_acquire(user_id=user.pk, holder=str(execution.id), timeout_s=request["timeout"])
+    try:
+        execution.save(force_insert=True)
+    except Exception:
+        slot_release(user_id=user.pk, holder=str(execution.id))
+        raise
+    return execution, files
 
 
 def space_execute(
@@ -67,12 +69,9 @@ def space_execute(
     save_outputs: bool = False,
 ) -> SpaceExecution:
     """Run now and return the finished execution (the caller waits; at most `timeout` seconds in the sandbox)."""
-    files = _checked_files(space, code, file_to_run)
-    _check_usage(user)
-    execution = _new_execution(space, user, code, file_to_run, timeout, save_outputs, ExecutionStatus.RUNNING)
-    slot_acquire(user_id=user.pk, holder=str(execution.id), timeout_s=timeout)
+    request = {"code": code, "file_to_run": file_to_run, "timeout": timeout, "save_outputs": save_outputs}
+    execution, files = _begin(space, user, ExecutionStatus.RUNNING, **request)
     try:
-        execution.save(force_insert=True)
         result = _run(execution, files)
     finally:
         slot_release(user_id=user.pk, holder=str(execution.id))
@@ -89,15 +88,8 @@ def space_execution_start(
     save_outputs: bool = False,
 ) -> SpaceExecution:
     """Record a pending execution and hand it to a sandbox worker; its output streams on /ws/spaces/executions/{id}."""
-    _checked_files(space, code, file_to_run)
-    _check_usage(user)
-    execution = _new_execution(space, user, code, file_to_run, timeout, save_outputs, ExecutionStatus.PENDING)
-    slot_acquire(user_id=user.pk, holder=str(execution.id), timeout_s=timeout)
-    try:
-        execution.save(force_insert=True)
-    except Exception:
-        slot_release(user_id=user.pk, holder=str(execution.id))
-        raise
+    request = {"code": code, "file_to_run": file_to_run, "timeout": timeout, "save_outputs": save_outputs}
+    execution, _files = _begin(space, user, ExecutionStatus.PENDING, **request)
     from spaces.tasks import execute_space
 
     transaction.on_commit(lambda: dispatch(execute_space, str(execution.id), queue=QUEUE))
