@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from quantum.errors import BackendUnavailable, InternalError, QuantumError
 from runs import engine, events, providers
-from runs.execution import _finish, _watch
+from runs.execution import _finish, _retry, _watch
 from runs.models import Run, RunStatus
 from runs.providers import base
 from runs.providers.crypto import CredentialsUnreadable
@@ -34,7 +34,9 @@ def submit_claimed_run(run: Run, attempt: int) -> None:
     try:
         _submit(run, attempt, cancel_event)
     except QuantumError as exc:
-        if exc.error_class != "cancelled":
+        if exc.error_class == "internal_error" and attempt < settings.QH_RUN_MAX_ATTEMPTS:
+            _retry(run.id, attempt, reason=str(exc))  # the sandbox failed before anything reached the provider
+        elif exc.error_class != "cancelled":
             _finish(run.id, attempt, status=RunStatus.FAILED, error_message=str(exc), error_class=exc.error_class)
     except Exception as exc:
         logger.exception("Hardware run %s failed inside the platform", run.id)

@@ -271,3 +271,22 @@ def test_the_poll_task_is_registered_routed_and_scheduled(settings):
     assert "runs.poll_hardware" in app.tasks
     assert settings.CELERY_TASK_ROUTES["runs.poll_hardware"] == {"queue": "hardware"}
     assert settings.CELERY_BEAT_SCHEDULE["poll-hardware"]["task"] == "runs.poll_hardware"
+
+
+def test_a_sandbox_failure_before_submission_queues_the_run_again(
+    alice, bell, django_capture_on_commit_callbacks, monkeypatch, settings
+):
+    from quantum.errors import InternalError
+
+    exports = []
+
+    def broken_export(run, cancel_event):
+        exports.append(run.attempts)
+        raise InternalError("the sandbox could not run the job")
+
+    monkeypatch.setattr(execution, "_export", broken_export)
+    settings.QH_RUN_MAX_ATTEMPTS = 2
+    services.provider_credentials_set(user=alice, provider="ibm", token="some-token-123")
+    run = submit(alice, bell, "ibm_brisbane", django_capture_on_commit_callbacks)
+    assert exports == [1, 2]
+    assert run.status == RunStatus.FAILED and run.error_class == "internal_error" and run.attempts == 2
