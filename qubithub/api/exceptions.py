@@ -1,6 +1,7 @@
 """One error shape for the whole API: {"detail": "<readable sentence>"} (+ optional field map)."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions
@@ -42,7 +43,17 @@ def _validation_response(exc: exceptions.ValidationError) -> Response:
     return Response(body, status=400)
 
 
+def _client_fault(exc):
+    """Django's SuspiciousOperation (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, a bad header) is the client's fault."""
+    if not isinstance(exc, SuspiciousOperation):
+        return exc
+    error = InvalidInput("The request body is too large." if isinstance(exc, RequestDataTooBig) else "Bad request.")
+    error.status_code = 413 if isinstance(exc, RequestDataTooBig) else 400
+    return error
+
+
 def api_exception_handler(exc, context):
+    exc = _client_fault(exc)
     if isinstance(exc, DomainError):
         body: dict = {"detail": exc.detail}
         if exc.fields:

@@ -2,7 +2,7 @@
 
 import logging
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, JsonResponse
 
 logger = logging.getLogger("qubithub.api")
@@ -29,5 +29,9 @@ class ApiErrorMiddleware:
     def process_exception(self, request, exception):
         if not is_api_path(request.path) or isinstance(exception, (Http404, PermissionDenied)):
             return None
+        if isinstance(exception, SuspiciousOperation):  # Django answers 400 for these: keep the envelope
+            too_big = isinstance(exception, RequestDataTooBig)
+            detail = "The request body is too large." if too_big else "Bad request."
+            return JsonResponse({"detail": detail}, status=413 if too_big else 400)
         logger.exception("Unhandled error on %s %s", request.method, request.path)
         return JsonResponse({"detail": "Internal server error."}, status=500)

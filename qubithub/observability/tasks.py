@@ -1,9 +1,12 @@
 """The request id travels with a Celery task as a message header and is bound while the task runs."""
 
+import logging
+
 from celery.signals import before_task_publish, task_postrun, task_prerun
 
 from qubithub.observability import context
 
+logger = logging.getLogger("qubithub.tasks")
 HEADER = "qh_request_id"
 _tokens: dict[str, object] = {}
 
@@ -21,6 +24,8 @@ def _bind_request_id(task_id=None, task=None, **kwargs) -> None:
     if incoming is None and task is not None:
         incoming = (task.request.headers or {}).get(HEADER) if isinstance(task.request.headers, dict) else None
     _tokens[task_id] = context.bind(context.accept_or_new(incoming))
+    if task is not None:
+        logger.info("Task %s[%s] started", task.name, task_id, extra={"task": task.name, "task_id": task_id})
 
 
 @task_postrun.connect

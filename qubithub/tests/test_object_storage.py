@@ -51,7 +51,9 @@ def upload(client, circuit_id, name: str, content: bytes):
     boundary = "qhs3boundary"
     body = (
         f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-        "Content-Type: application/octet-stream\r\n\r\n".encode() + content + f"\r\n--{boundary}--\r\n".encode()
+        "Content-Type: application/octet-stream\r\n\r\n".encode()
+        + content
+        + f"\r\n--{boundary}--\r\n".encode()
     )
     return client.generic(
         "POST", f"/api/circuits/{circuit_id}/upload", body, content_type=f"multipart/form-data; boundary={boundary}"

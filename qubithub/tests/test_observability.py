@@ -69,6 +69,7 @@ def test_the_request_id_travels_in_celery_task_headers():
         headers = None
 
     class Task:
+        name = "runs.execute"
         request = Request()
 
     task_signals._bind_request_id(task_id="t1", task=Task())
