@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from spaces.models import Space, SpaceExecution, SpaceFile
+from spaces.models import Space, SpaceExecution, SpaceFile, SpaceStar
 
 
 class FileInline(admin.TabularInline):
@@ -26,3 +26,18 @@ class SpaceExecutionAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     raw_id_fields = ["space", "user"]
     readonly_fields = ["output", "error", "saved_files"]
+
+
+@admin.register(SpaceFile)
+class SpaceFileAdmin(admin.ModelAdmin):
+    list_display = ["path", "space", "size", "updated_at"]
+    search_fields = ["path", "space__name"]
+    raw_id_fields = ["space"]
+    exclude = ["content"]
+
+
+@admin.register(SpaceStar)
+class SpaceStarAdmin(admin.ModelAdmin):
+    list_display = ["user", "space", "created_at"]
+    search_fields = ["user__username", "space__name"]
+    raw_id_fields = ["user", "space"]
