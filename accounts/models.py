@@ -12,8 +12,36 @@ SLUG_MESSAGE = (
 )
 # Names that are paths of the site itself can't be users or organizations.
 RESERVED_SLUGS = frozenset(
-    "api admin static media login logout signup settings healthz readyz metrics ws explore new orgs users "
-    "circuits datasets spaces runs backends benchmarks docs search about help account password".split()
+    [
+        "api",
+        "admin",
+        "static",
+        "media",
+        "login",
+        "logout",
+        "signup",
+        "settings",
+        "healthz",
+        "readyz",
+        "metrics",
+        "ws",
+        "explore",
+        "new",
+        "orgs",
+        "users",
+        "circuits",
+        "datasets",
+        "spaces",
+        "runs",
+        "backends",
+        "benchmarks",
+        "docs",
+        "search",
+        "about",
+        "help",
+        "account",
+        "password",
+    ]
 )
 slug_validator = RegexValidator(SLUG_PATTERN, f"Username {SLUG_MESSAGE}.")
 

@@ -49,8 +49,16 @@ def sandboxed(source: bytes, mode: str) -> Callable[[], object]:
     def run() -> object:
         os.environ["QH_SANDBOX_BACKEND"] = "docker" if mode == "docker" else "bubblewrap"
         os.environ["QH_SANDBOX_WARM_POOL"] = "1" if mode == "warm" else "0"
-        return api.execute(files={"circuit.py": source}, framework="qiskit", entry_point=None, entry_function=None,
-                           backend="qiskit_aer", shots=1024, parameters={}, timeout_s=120)
+        return api.execute(
+            files={"circuit.py": source},
+            framework="qiskit",
+            entry_point=None,
+            entry_function=None,
+            backend="qiskit_aer",
+            shots=1024,
+            parameters={},
+            timeout_s=120,
+        )
 
     return run
 

@@ -1,6 +1,6 @@
 """Sandbox start-up alone: a job that does nothing, per implementation. Prints figures; asserts nothing.
 
-    .venv/bin/python bench/bench_sandbox.py [repeats]
+.venv/bin/python bench/bench_sandbox.py [repeats]
 """
 
 from __future__ import annotations
@@ -19,7 +19,10 @@ def implementations() -> dict[str, object]:
     from sandbox.bwrap.oneshot import BubblewrapSandbox
     from sandbox.pool import WarmPool, WarmPoolSandbox
 
-    found: dict[str, object] = {"bubblewrap one-shot": BubblewrapSandbox(), "bubblewrap warm pool": WarmPoolSandbox(WarmPool())}
+    found: dict[str, object] = {
+        "bubblewrap one-shot": BubblewrapSandbox(),
+        "bubblewrap warm pool": WarmPoolSandbox(WarmPool()),
+    }
     try:
         from sandbox.docker.container import DockerSandbox
 
@@ -57,8 +60,10 @@ def main() -> None:
                 samples.append((time.perf_counter() - begun) * 1000)
                 assert result.exit_code == 0, result
             ordered = sorted(samples)
-            print(f"{name:<22} {label:<24} p50 {statistics.median(ordered):8.1f} ms   "
-                  f"p90 {ordered[int(0.9 * (len(ordered) - 1))]:8.1f} ms")
+            print(
+                f"{name:<22} {label:<24} p50 {statistics.median(ordered):8.1f} ms   "
+                f"p90 {ordered[int(0.9 * (len(ordered) - 1))]:8.1f} ms"
+            )
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ def analyse_loaded(loaded: Loaded) -> dict[str, Any]:
     return _qiskit(loaded.circuit)
 
 
-def _summary(qubits: int, depth: int, gates: list[tuple[str, int]], parameters: list[str], measured: bool) -> dict[str, Any]:
+def _summary(
+    qubits: int, depth: int, gates: list[tuple[str, int]], parameters: list[str], measured: bool
+) -> dict[str, Any]:
     counts = Counter(name for name, _ in gates if name not in NOT_GATES)
     return {
         "qubits": qubits,

@@ -36,9 +36,20 @@ def _backend(backend_id: str) -> dict[str, Any]:
     return {key: entry[key] for key in ("id", "engine", "option", "qubits")}
 
 
-def execute(*, files: dict[str, bytes], framework: str, entry_point: str | None, entry_function: str | None,
-            backend: str, shots: int, parameters: dict[str, Any], want_statevector: bool = False,
-            timeout_s: float = 60, cancel_event: threading.Event | None = None, seed: int | None = None) -> dict[str, Any]:
+def execute(
+    *,
+    files: dict[str, bytes],
+    framework: str,
+    entry_point: str | None,
+    entry_function: str | None,
+    backend: str,
+    shots: int,
+    parameters: dict[str, Any],
+    want_statevector: bool = False,
+    timeout_s: float = 60,
+    cancel_event: threading.Event | None = None,
+    seed: int | None = None,
+) -> dict[str, Any]:
     """Load, bind parameters and run the circuit on backend, in the sandbox.
 
     Returns {"results": {"counts", "statevector", optional "pennylane_result", "expectation_values"},
@@ -47,15 +58,32 @@ def execute(*, files: dict[str, bytes], framework: str, entry_point: str | None,
     """
     if not 1 <= int(shots) <= MAX_SHOTS:
         raise ResourceLimit(f"shots must be between 1 and {MAX_SHOTS}")
-    payload = {"op": "execute", "names": _names(files), "framework": normalise_framework(framework),
-               "entry_point": entry_point, "entry_function": entry_function, "parameters": dict(parameters or {}),
-               "backend": _backend(backend), "shots": int(shots), "want_statevector": want_statevector, "seed": seed}
+    payload = {
+        "op": "execute",
+        "names": _names(files),
+        "framework": normalise_framework(framework),
+        "entry_point": entry_point,
+        "entry_function": entry_function,
+        "parameters": dict(parameters or {}),
+        "backend": _backend(backend),
+        "shots": int(shots),
+        "want_statevector": want_statevector,
+        "seed": seed,
+    }
     return dict(call_engine(files=files, payload=payload, timeout_s=timeout_s, cancel_event=cancel_event))
 
 
-def export_circuit(*, files: dict[str, bytes], framework: str, entry_point: str | None, entry_function: str | None,
-                   parameters: dict[str, Any], fmt: str = "qpy", timeout_s: float = 60,
-                   cancel_event: threading.Event | None = None) -> bytes | str:
+def export_circuit(
+    *,
+    files: dict[str, bytes],
+    framework: str,
+    entry_point: str | None,
+    entry_function: str | None,
+    parameters: dict[str, Any],
+    fmt: str = "qpy",
+    timeout_s: float = 60,
+    cancel_event: threading.Event | None = None,
+) -> bytes | str:
     """Load, bind parameters and convert the circuit to Qiskit in the sandbox; return it serialized, as data.
 
     fmt="qpy": QPY bytes; fmt="qasm3": OpenQASM 3 text. Measurements are added (measure_all) when the circuit has
@@ -63,34 +91,70 @@ def export_circuit(*, files: dict[str, bytes], framework: str, entry_point: str 
     """
     if fmt not in ("qpy", "qasm3"):
         raise ParseError(f"unknown export format {fmt!r}; use qpy or qasm3")
-    payload = {"op": "export", "names": _names(files), "framework": normalise_framework(framework),
-               "entry_point": entry_point, "entry_function": entry_function, "parameters": dict(parameters or {}),
-               "fmt": fmt}
+    payload = {
+        "op": "export",
+        "names": _names(files),
+        "framework": normalise_framework(framework),
+        "entry_point": entry_point,
+        "entry_function": entry_function,
+        "parameters": dict(parameters or {}),
+        "fmt": fmt,
+    }
     value = str(call_engine(files=files, payload=payload, timeout_s=timeout_s, cancel_event=cancel_event))
     return base64.b64decode(value) if fmt == "qpy" else value
 
 
-def analyse(*, files: dict[str, bytes], framework: str, entry_point: str | None = None,
-            entry_function: str | None = None, timeout_s: float = 30) -> dict[str, Any]:
+def analyse(
+    *,
+    files: dict[str, bytes],
+    framework: str,
+    entry_point: str | None = None,
+    entry_function: str | None = None,
+    timeout_s: float = 30,
+) -> dict[str, Any]:
     """{"qubits", "depth", "gates" (names), "gate_counts", "two_qubit_gates", "parameters" (names), "has_measurements"}."""
-    payload = {"op": "analyse", "names": _names(files), "framework": normalise_framework(framework),
-               "entry_point": entry_point, "entry_function": entry_function}
+    payload = {
+        "op": "analyse",
+        "names": _names(files),
+        "framework": normalise_framework(framework),
+        "entry_point": entry_point,
+        "entry_function": entry_function,
+    }
     return dict(call_engine(files=files, payload=payload, timeout_s=timeout_s))
 
 
-def draw(*, files: dict[str, bytes], framework: str, entry_point: str | None = None,
-         entry_function: str | None = None, fmt: str = "svg", timeout_s: float = 30) -> str:
+def draw(
+    *,
+    files: dict[str, bytes],
+    framework: str,
+    entry_point: str | None = None,
+    entry_function: str | None = None,
+    fmt: str = "svg",
+    timeout_s: float = 30,
+) -> str:
     """The circuit drawn as an SVG document (fmt="svg") or text (fmt="text")."""
     if fmt not in ("svg", "text"):
         raise ParseError(f"unknown drawing format {fmt!r}; use svg or text")
-    payload = {"op": "draw", "names": _names(files), "framework": normalise_framework(framework),
-               "entry_point": entry_point, "entry_function": entry_function, "fmt": fmt}
+    payload = {
+        "op": "draw",
+        "names": _names(files),
+        "framework": normalise_framework(framework),
+        "entry_point": entry_point,
+        "entry_function": entry_function,
+        "fmt": fmt,
+    }
     return str(call_engine(files=files, payload=payload, timeout_s=timeout_s))
 
 
-def visualize_code(*, code: str | None = None, framework: str | None = None, timeout_s: float = 30,
-                   files: dict[str, bytes] | None = None, file_to_visualize: str | None = None,
-                   fmt: str = "svg") -> dict[str, str]:
+def visualize_code(
+    *,
+    code: str | None = None,
+    framework: str | None = None,
+    timeout_s: float = 30,
+    files: dict[str, bytes] | None = None,
+    file_to_visualize: str | None = None,
+    fmt: str = "svg",
+) -> dict[str, str]:
     """Draw the circuit a snippet (code) or one of files (file_to_visualize) builds: create_circuit() / circuit() /
     circuit / qc / main(), else the last circuit object it defines; framework detected when None.
 
@@ -108,14 +172,26 @@ def visualize_code(*, code: str | None = None, framework: str | None = None, tim
         files[entry] = code.encode()
     elif entry not in files:
         raise ParseError(f"{entry!r} is not among the files")
-    payload = {"op": "visualize", "names": sorted(files), "entry": entry, "fmt": fmt,
-               "framework": normalise_framework(framework) if framework else None}
+    payload = {
+        "op": "visualize",
+        "names": sorted(files),
+        "entry": entry,
+        "fmt": fmt,
+        "framework": normalise_framework(framework) if framework else None,
+    }
     return dict(call_engine(files=files, payload=payload, timeout_s=timeout_s))
 
 
-def run_python(*, files: dict[str, bytes], code: str | None, file_to_run: str | None, timeout_s: float,
-               cancel_event: threading.Event | None = None, save_outputs: bool = False,
-               on_output: Callable[[str, bytes], None] | None = None) -> dict[str, Any]:
+def run_python(
+    *,
+    files: dict[str, bytes],
+    code: str | None,
+    file_to_run: str | None,
+    timeout_s: float,
+    cancel_event: threading.Event | None = None,
+    save_outputs: bool = False,
+    on_output: Callable[[str, bytes], None] | None = None,
+) -> dict[str, Any]:
     """Run a space's code with its files in the work directory.
 
     Returns {"status": success|error|timeout, "output" (stdout, capped, marked when cut), "error" (traceback),
@@ -124,8 +200,15 @@ def run_python(*, files: dict[str, bytes], code: str | None, file_to_run: str | 
     """
     from quantum.spaces import run_space_code
 
-    return run_space_code(files=files, code=code, file_to_run=file_to_run, timeout_s=timeout_s,
-                          cancel_event=cancel_event, save_outputs=save_outputs, on_output=on_output)
+    return run_space_code(
+        files=files,
+        code=code,
+        file_to_run=file_to_run,
+        timeout_s=timeout_s,
+        cancel_event=cancel_event,
+        save_outputs=save_outputs,
+        on_output=on_output,
+    )
 
 
 def warm_up() -> None:

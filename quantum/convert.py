@@ -10,7 +10,27 @@ from typing import Any
 from quantum.errors import ParseError
 from quantum.loading import Loaded
 
-NEUTRAL_BASIS = ["h", "x", "y", "z", "s", "sdg", "t", "tdg", "sx", "rx", "ry", "rz", "p", "u", "cx", "cz", "swap", "ccx", "id"]
+NEUTRAL_BASIS = [
+    "h",
+    "x",
+    "y",
+    "z",
+    "s",
+    "sdg",
+    "t",
+    "tdg",
+    "sx",
+    "rx",
+    "ry",
+    "rz",
+    "p",
+    "u",
+    "cx",
+    "cz",
+    "swap",
+    "ccx",
+    "id",
+]
 
 
 def to_qiskit(loaded: Loaded, *, measure_all: bool = False) -> Any:

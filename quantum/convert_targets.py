@@ -13,20 +13,34 @@ def _cirq_gates() -> dict[str, Any]:
     import cirq
 
     return {
-        "h": lambda a: cirq.H, "x": lambda a: cirq.X, "y": lambda a: cirq.Y, "z": lambda a: cirq.Z,
-        "s": lambda a: cirq.S, "sdg": lambda a: cirq.S**-1, "t": lambda a: cirq.T, "tdg": lambda a: cirq.T**-1,
-        "sx": lambda a: cirq.XPowGate(exponent=0.5), "rx": lambda a: cirq.rx(a[0]), "ry": lambda a: cirq.ry(a[0]),
-        "rz": lambda a: cirq.rz(a[0]), "p": lambda a: cirq.ZPowGate(exponent=a[0] / np.pi),
-        "u": lambda a: cirq.MatrixGate(_u_matrix(*a)), "cx": lambda a: cirq.CNOT, "cz": lambda a: cirq.CZ,
-        "swap": lambda a: cirq.SWAP, "ccx": lambda a: cirq.CCX,
+        "h": lambda a: cirq.H,
+        "x": lambda a: cirq.X,
+        "y": lambda a: cirq.Y,
+        "z": lambda a: cirq.Z,
+        "s": lambda a: cirq.S,
+        "sdg": lambda a: cirq.S**-1,
+        "t": lambda a: cirq.T,
+        "tdg": lambda a: cirq.T**-1,
+        "sx": lambda a: cirq.XPowGate(exponent=0.5),
+        "rx": lambda a: cirq.rx(a[0]),
+        "ry": lambda a: cirq.ry(a[0]),
+        "rz": lambda a: cirq.rz(a[0]),
+        "p": lambda a: cirq.ZPowGate(exponent=a[0] / np.pi),
+        "u": lambda a: cirq.MatrixGate(_u_matrix(*a)),
+        "cx": lambda a: cirq.CNOT,
+        "cz": lambda a: cirq.CZ,
+        "swap": lambda a: cirq.SWAP,
+        "ccx": lambda a: cirq.CCX,
     }
 
 
 def _u_matrix(theta: float, phi: float, lam: float) -> np.ndarray:
-    return np.array([
-        [np.cos(theta / 2), -np.exp(1j * lam) * np.sin(theta / 2)],
-        [np.exp(1j * phi) * np.sin(theta / 2), np.exp(1j * (phi + lam)) * np.cos(theta / 2)],
-    ])
+    return np.array(
+        [
+            [np.cos(theta / 2), -np.exp(1j * lam) * np.sin(theta / 2)],
+            [np.exp(1j * phi) * np.sin(theta / 2), np.exp(1j * (phi + lam)) * np.cos(theta / 2)],
+        ]
+    )
 
 
 def cirq_circuit(circuit: Any) -> Any:
@@ -53,10 +67,24 @@ def pennylane_operations(ops: list[tuple[str, list[int], list[float]]]) -> list[
     import pennylane as qml
 
     table: dict[str, Any] = {
-        "h": qml.Hadamard, "x": qml.PauliX, "y": qml.PauliY, "z": qml.PauliZ, "s": qml.S, "t": qml.T, "sx": qml.SX,
-        "sdg": lambda wires: qml.adjoint(qml.S(wires)), "tdg": lambda wires: qml.adjoint(qml.T(wires)),
-        "rx": qml.RX, "ry": qml.RY, "rz": qml.RZ, "p": qml.PhaseShift, "u": qml.U3,
-        "cx": qml.CNOT, "cz": qml.CZ, "swap": qml.SWAP, "ccx": qml.Toffoli,
+        "h": qml.Hadamard,
+        "x": qml.PauliX,
+        "y": qml.PauliY,
+        "z": qml.PauliZ,
+        "s": qml.S,
+        "t": qml.T,
+        "sx": qml.SX,
+        "sdg": lambda wires: qml.adjoint(qml.S(wires)),
+        "tdg": lambda wires: qml.adjoint(qml.T(wires)),
+        "rx": qml.RX,
+        "ry": qml.RY,
+        "rz": qml.RZ,
+        "p": qml.PhaseShift,
+        "u": qml.U3,
+        "cx": qml.CNOT,
+        "cz": qml.CZ,
+        "swap": qml.SWAP,
+        "ccx": qml.Toffoli,
     }
     operations = []
     for name, wires, angles in ops:

@@ -50,7 +50,8 @@ class InternalError(QuantumError):
 
 
 ERROR_CLASSES: dict[str, type[QuantumError]] = {
-    cls.error_class: cls for cls in (ParseError, SandboxTimeout, BackendUnavailable, ResourceLimit, Cancelled, InternalError)
+    cls.error_class: cls
+    for cls in (ParseError, SandboxTimeout, BackendUnavailable, ResourceLimit, Cancelled, InternalError)
 }
 
 

@@ -5,9 +5,25 @@ from __future__ import annotations
 import re
 
 ALIASES = {
-    "hadamard": "h", "paulix": "x", "pauliy": "y", "pauliz": "z", "cnot": "cx", "toffoli": "ccx", "ccnot": "ccx",
-    "phaseshift": "p", "u3": "u", "measurementgate": "measure", "m": "measure", "cphase": "cp", "adjoint(s)": "sdg",
-    "adjoint(t)": "tdg", "s**-1": "sdg", "t**-1": "tdg", "iswap": "iswap", "cswap": "cswap", "fredkin": "cswap",
+    "hadamard": "h",
+    "paulix": "x",
+    "pauliy": "y",
+    "pauliz": "z",
+    "cnot": "cx",
+    "toffoli": "ccx",
+    "ccnot": "ccx",
+    "phaseshift": "p",
+    "u3": "u",
+    "measurementgate": "measure",
+    "m": "measure",
+    "cphase": "cp",
+    "adjoint(s)": "sdg",
+    "adjoint(t)": "tdg",
+    "s**-1": "sdg",
+    "t**-1": "tdg",
+    "iswap": "iswap",
+    "cswap": "cswap",
+    "fredkin": "cswap",
 }
 
 

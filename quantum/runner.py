@@ -36,17 +36,28 @@ def serve(payload: dict[str, Any]) -> dict[str, Any]:
 def _load(payload: dict[str, Any], lenient: bool) -> Any:
     from quantum.loading import load
 
-    return load(JOB_DIR, list(payload["names"]), framework=payload["framework"], entry_point=payload.get("entry_point"),
-                entry_function=payload.get("entry_function"), parameters=dict(payload.get("parameters") or {}),
-                lenient=lenient)
+    return load(
+        JOB_DIR,
+        list(payload["names"]),
+        framework=payload["framework"],
+        entry_point=payload.get("entry_point"),
+        entry_function=payload.get("entry_function"),
+        parameters=dict(payload.get("parameters") or {}),
+        lenient=lenient,
+    )
 
 
 def _execute(payload: dict[str, Any]) -> dict[str, Any]:
     from quantum.execution import execute_loaded
 
     loaded = _load(payload, lenient=False)
-    return execute_loaded(loaded, backend=payload["backend"], shots=int(payload["shots"]),
-                          want_statevector=bool(payload.get("want_statevector")), seed=payload.get("seed"))
+    return execute_loaded(
+        loaded,
+        backend=payload["backend"],
+        shots=int(payload["shots"]),
+        want_statevector=bool(payload.get("want_statevector")),
+        seed=payload.get("seed"),
+    )
 
 
 def _export(payload: dict[str, Any]) -> str:
@@ -93,8 +104,16 @@ def _visualize(payload: dict[str, Any]) -> dict[str, Any]:
         framework = payload.get("framework") or detect_framework(handle.read())
     if framework is None:
         raise ParseError("cannot tell the framework: import qiskit, cirq or pennylane, or pass framework")
-    loaded = load(JOB_DIR, list(payload["names"]), framework=framework, entry_point=name, entry_function=None,
-                  parameters={}, lenient=True, any_circuit=True)
+    loaded = load(
+        JOB_DIR,
+        list(payload["names"]),
+        framework=framework,
+        entry_point=name,
+        entry_function=None,
+        parameters={},
+        lenient=True,
+        any_circuit=True,
+    )
     fmt = payload.get("fmt") or "svg"
     drawing = draw_loaded(loaded, fmt)
     return {"framework": framework, "format": fmt, "diagram": drawing, **({"svg": drawing} if fmt == "svg" else {})}

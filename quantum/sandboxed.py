@@ -12,8 +12,15 @@ from quantum.errors import Cancelled, InternalError, ParseError, QuantumError, R
 RUNNER = "quantum.runner:serve"
 
 
-def run_job(*, files: dict[str, bytes], call: str, payload: dict[str, Any], timeout_s: float,
-            cancel_event: threading.Event | None, on_output: Callable[[str, bytes], None] | None = None) -> Any:
+def run_job(
+    *,
+    files: dict[str, bytes],
+    call: str,
+    payload: dict[str, Any],
+    timeout_s: float,
+    cancel_event: threading.Event | None,
+    on_output: Callable[[str, bytes], None] | None = None,
+) -> Any:
     """The sandbox's JobResult for a call entry; raises Cancelled, SandboxTimeout, ResourceLimit or InternalError.
 
     on_output hears ("stdout" | "stderr", bytes) as the job writes them."""
@@ -28,14 +35,17 @@ def run_job(*, files: dict[str, bytes], call: str, payload: dict[str, Any], time
     if result.status is Status.CANCELLED:
         raise Cancelled()
     if result.status is Status.TIMEOUT:
-        raise SandboxTimeout(f"the job ran past its {timeout_s:g} s limit and was stopped; simplify it or raise the timeout")
+        raise SandboxTimeout(
+            f"the job ran past its {timeout_s:g} s limit and was stopped; simplify it or raise the timeout"
+        )
     if result.sandbox_error:
         raise InternalError(result.sandbox_error)
     return result
 
 
-def call_engine(*, files: dict[str, bytes], payload: dict[str, Any], timeout_s: float,
-                cancel_event: threading.Event | None = None) -> Any:
+def call_engine(
+    *, files: dict[str, bytes], payload: dict[str, Any], timeout_s: float, cancel_event: threading.Event | None = None
+) -> Any:
     """Run quantum.runner.serve(payload) in the sandbox and return its value."""
     result = run_job(files=files, call=RUNNER, payload=payload, timeout_s=timeout_s, cancel_event=cancel_event)
     answer = result.value

@@ -42,28 +42,51 @@ class _Collector:
             self.forward(stream, chunk)
 
 
-def run_space_code(*, files: dict[str, bytes], code: str | None, file_to_run: str | None, timeout_s: float,
-                   cancel_event: threading.Event | None, save_outputs: bool = False,
-                   on_output: OutputListener | None = None) -> dict[str, Any]:
+def run_space_code(
+    *,
+    files: dict[str, bytes],
+    code: str | None,
+    file_to_run: str | None,
+    timeout_s: float,
+    cancel_event: threading.Event | None,
+    save_outputs: bool = False,
+    on_output: OutputListener | None = None,
+) -> dict[str, Any]:
     job_files, name = _script(files, code, file_to_run)
     collector = _Collector(on_output)
     # cpu_seconds is at least the wall time the sandbox was held: the job's own report can be forged by its code.
     payload = {"file": name, "save_outputs": save_outputs, "saved_bytes": SAVED_FILES_BYTES}
     try:
-        result = run_job(files=job_files, call="quantum.spaces_runner:run_script", payload=payload,
-                         timeout_s=timeout_s, cancel_event=cancel_event, on_output=collector)
+        result = run_job(
+            files=job_files,
+            call="quantum.spaces_runner:run_script",
+            payload=payload,
+            timeout_s=timeout_s,
+            cancel_event=cancel_event,
+            on_output=collector,
+        )
     except SandboxTimeout:
-        return {"status": "timeout", "output": collector.stdout.decode(errors="replace"),
-                "error": f"execution timed out after {timeout_s:g} s", "execution_time": float(timeout_s),
-                "cpu_seconds": float(timeout_s), "files": {}}
+        return {
+            "status": "timeout",
+            "output": collector.stdout.decode(errors="replace"),
+            "error": f"execution timed out after {timeout_s:g} s",
+            "execution_time": float(timeout_s),
+            "cpu_seconds": float(timeout_s),
+            "files": {},
+        }
     output = result.stdout.decode(errors="replace") + (TRUNCATED if result.stdout_truncated else "")
     answer = result.value if isinstance(result.value, dict) else {}
     error = answer.get("error") or (None if result.ok else _stderr_or_status(result))
     status = "success" if result.ok and answer.get("status") == "success" else "error"
     cpu = answer.get("cpu_seconds") if isinstance(answer.get("cpu_seconds"), (int, float)) else 0.0
-    return {"status": status, "output": output, "error": error, "execution_time": round(result.wall_time_s, 4),
-            "cpu_seconds": round(max(float(cpu), result.wall_time_s), 4),
-            "files": _saved_files(answer.get("files"))}
+    return {
+        "status": status,
+        "output": output,
+        "error": error,
+        "execution_time": round(result.wall_time_s, 4),
+        "cpu_seconds": round(max(float(cpu), result.wall_time_s), 4),
+        "files": _saved_files(answer.get("files")),
+    }
 
 
 def _saved_files(raw: Any) -> dict[str, bytes]:

@@ -11,10 +11,24 @@ import importlib
 import warnings
 
 LAZY_MODULES = (
-    "qiskit.qasm2", "qiskit.qasm3", "qiskit_qasm3_import", "qiskit.quantum_info", "qiskit.transpiler.preset_passmanagers",
-    "qiskit_ibm_runtime.fake_provider", "qiskit_aer.noise", "cirq.contrib.svg", "matplotlib.pyplot",
-    "qiskit.visualization", "pennylane_lightning", "sympy", "quantum.loading", "quantum.execution", "quantum.analysis",
-    "quantum.drawing", "quantum.convert_targets", "quantum.spaces_runner",
+    "qiskit.qasm2",
+    "qiskit.qasm3",
+    "qiskit_qasm3_import",
+    "qiskit.quantum_info",
+    "qiskit.transpiler.preset_passmanagers",
+    "qiskit_ibm_runtime.fake_provider",
+    "qiskit_aer.noise",
+    "cirq.contrib.svg",
+    "matplotlib.pyplot",
+    "qiskit.visualization",
+    "pennylane_lightning",
+    "sympy",
+    "quantum.loading",
+    "quantum.execution",
+    "quantum.analysis",
+    "quantum.drawing",
+    "quantum.convert_targets",
+    "quantum.spaces_runner",
 )
 
 

@@ -13,8 +13,9 @@ class Sandbox(abc.ABC):
     name: str = "sandbox"
 
     @abc.abstractmethod
-    def run(self, job: Job, *, cancel_event: threading.Event | None = None,
-            on_output: OutputListener | None = None) -> JobResult:
+    def run(
+        self, job: Job, *, cancel_event: threading.Event | None = None, on_output: OutputListener | None = None
+    ) -> JobResult:
         """Run job to its end, its timeout (status timeout) or cancel_event being set (status cancelled).
 
         on_output, if given, is called (from the thread that reads the job's pipes) with ("stdout" | "stderr", bytes)

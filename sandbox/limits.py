@@ -32,7 +32,7 @@ class Limits:
     def cpu_s(self) -> int:
         return max(1, math.ceil(self.wall_s) + 1)
 
-    def with_wall(self, wall_s: float) -> "Limits":
+    def with_wall(self, wall_s: float) -> Limits:
         return replace(self, wall_s=wall_s)
 
     def kernel_spec(self) -> dict[str, int]:

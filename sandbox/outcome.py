@@ -24,7 +24,9 @@ def status_of(exit_code: int | None, interrupted: str | None) -> Status:
     return Status.ERROR
 
 
-def build_result(capture: StreamCapture, exit_code: int | None, wall_time_s: float, interrupted: str | None) -> JobResult:
+def build_result(
+    capture: StreamCapture, exit_code: int | None, wall_time_s: float, interrupted: str | None
+) -> JobResult:
     stdout, stderr = capture.get("stdout"), capture.get("stderr")
     result = JobResult(
         status=status_of(exit_code, interrupted),

@@ -25,7 +25,8 @@ def _cache_file() -> Path:
     import qiskit_ibm_runtime
 
     base = os.environ.get("QH_QUANTUM_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "qubithub")
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "qubithub"
+    )
     return Path(base) / f"devices-{qiskit_ibm_runtime.__version__}.json"
 
 

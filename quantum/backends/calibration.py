@@ -32,10 +32,14 @@ def _gates(target: Any) -> list[dict[str, Any]]:
             if qargs is None or props is None:
                 continue
             duration = getattr(props, "duration", None)
-            gates.append({
-                "gate": name, "qubits": list(qargs), "error": getattr(props, "error", None),
-                "duration_ns": None if duration is None else duration * 1e9,
-            })
+            gates.append(
+                {
+                    "gate": name,
+                    "qubits": list(qargs),
+                    "error": getattr(props, "error", None),
+                    "duration_ns": None if duration is None else duration * 1e9,
+                }
+            )
     return gates
 
 
@@ -47,6 +51,11 @@ def _timestamp(backend: Any) -> str | None:
     return updated.isoformat() if updated else None
 
 
+def snapshot_id(backend: Any) -> str:
+    """Names the calibration an emulated device runs with: its name and the snapshot's date."""
+    return f"{backend.name}@{_timestamp(backend) or 'undated'}"
+
+
 def device_calibration(backend_id: str) -> dict[str, Any] | None:
     backend = fake_backend(backend_id)
     if backend is None:
@@ -56,6 +65,7 @@ def device_calibration(backend_id: str) -> dict[str, Any] | None:
         "backend_id": backend_id,
         "timestamp": _timestamp(backend),
         "source": "qiskit-ibm-runtime calibration snapshot",
+        "snapshot_id": snapshot_id(backend),
         "qubits": [_qubit(target, index) for index in range(backend.num_qubits)],
         "gates": _gates(target),
     }

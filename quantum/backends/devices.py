@@ -47,8 +47,9 @@ def device_entry(backend: Any) -> dict[str, Any]:
         "coupling_map": [list(edge) for edge in coupling.get_edges()] if coupling is not None else None,
         "status": "available",
         "description": f"Noisy emulation of IBM {device} from its calibration snapshot "
-                       f"({backend.num_qubits} qubits; noise model and coupling map of the device).",
-        "engine": "aer_noisy", "option": backend.name,
+        f"({backend.num_qubits} qubits; noise model and coupling map of the device).",
+        "engine": "aer_noisy",
+        "option": backend.name,
     }
 
 

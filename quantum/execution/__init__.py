@@ -10,7 +10,9 @@ from quantum.execution import aer, cirq_exec, pennylane_exec, results
 from quantum.loading import Loaded
 
 
-def execute_loaded(loaded: Loaded, *, backend: dict[str, Any], shots: int, want_statevector: bool, seed: int | None = None) -> dict[str, Any]:
+def execute_loaded(
+    loaded: Loaded, *, backend: dict[str, Any], shots: int, want_statevector: bool, seed: int | None = None
+) -> dict[str, Any]:
     """backend: the catalogue entry (id, engine, option, qubits). Returns {"results": ..., "metrics": ...}."""
     engine = backend["engine"]
     if engine == "pennylane":
@@ -24,7 +26,9 @@ def execute_loaded(loaded: Loaded, *, backend: dict[str, Any], shots: int, want_
 
 def _check_width(qubits: int, backend: dict[str, Any]) -> None:
     if backend.get("qubits") and qubits > backend["qubits"]:
-        raise ResourceLimit(f"the circuit uses {qubits} qubits but {backend['id']} supports at most {backend['qubits']}")
+        raise ResourceLimit(
+            f"the circuit uses {qubits} qubits but {backend['id']} supports at most {backend['qubits']}"
+        )
 
 
 def _statevector(want: bool, qubits: int, compute: Any) -> list[list[float]] | None:
@@ -37,6 +41,7 @@ def _aer(loaded: Loaded, backend: dict[str, Any], shots: int, want_sv: bool, see
     circuit = convert.to_qiskit(loaded, measure_all=True)
     _unbound_check(circuit)
     _check_width(circuit.num_qubits, backend)
+    device = None
     if backend["engine"] == "aer_noisy":
         from quantum.backends.devices import fake_backend
 
@@ -45,7 +50,11 @@ def _aer(loaded: Loaded, backend: dict[str, Any], shots: int, want_sv: bool, see
     else:
         counts, executed, transpiled, ran = aer.run_ideal(circuit, method=backend["option"], shots=shots, seed=seed)
     vector = _statevector(want_sv, circuit.num_qubits, lambda: _qiskit_state(circuit))
-    return _envelope({"counts": counts, "statevector": vector}, backend, shots, circuit.num_qubits, ran.depth(), executed, transpiled)
+    answer = _envelope(
+        {"counts": counts, "statevector": vector}, backend, shots, circuit.num_qubits, ran.depth(), executed, transpiled
+    )
+    answer["metrics"].update(aer.circuit_facts(circuit, ran, seed=seed, device=device))
+    return answer
 
 
 def _qiskit_state(circuit: Any) -> Any:
@@ -76,20 +85,40 @@ def _pennylane(loaded: Loaded, backend: dict[str, Any], shots: int, want_sv: boo
         run = pennylane_exec.run_program(loaded.circuit, device_name=backend["option"], shots=shots)
         _check_width(run["qubits"], backend)
         outcome = pennylane_exec.program_outcome(run["value"])
-        outcome["statevector"] = _statevector(want_sv, run["qubits"], lambda: pennylane_exec.statevector(loaded.circuit))
+        outcome["statevector"] = _statevector(
+            want_sv, run["qubits"], lambda: pennylane_exec.statevector(loaded.circuit)
+        )
         return _envelope(outcome, backend, run["shots"], run["qubits"], run["depth"], run["elapsed"], 0.0)
     circuit = convert.to_qiskit(loaded)
     _unbound_check(circuit)
     _check_width(circuit.num_qubits, backend)
     ops = convert.neutral_ops(circuit)
-    counts, executed = pennylane_exec.run_operations(ops, circuit.num_qubits, device_name=backend["option"], shots=shots)
+    counts, executed = pennylane_exec.run_operations(
+        ops, circuit.num_qubits, device_name=backend["option"], shots=shots
+    )
     vector = _statevector(want_sv, circuit.num_qubits, lambda: _qiskit_state(circuit))
-    return _envelope({"counts": counts, "statevector": vector}, backend, shots, circuit.num_qubits, circuit.depth(), executed, 0.0)
+    return _envelope(
+        {"counts": counts, "statevector": vector}, backend, shots, circuit.num_qubits, circuit.depth(), executed, 0.0
+    )
 
 
-def _envelope(outcome: dict[str, Any], backend: dict[str, Any], shots: int, qubits: int, depth: int, executed: float, transpiled: float) -> dict[str, Any]:
+def _envelope(
+    outcome: dict[str, Any],
+    backend: dict[str, Any],
+    shots: int,
+    qubits: int,
+    depth: int,
+    executed: float,
+    transpiled: float,
+) -> dict[str, Any]:
     return {
         "results": outcome,
-        "metrics": results.metrics(backend=backend["id"], shots=shots, qubits=qubits, depth=depth,
-                                   execution_s=executed, transpilation_s=transpiled),
+        "metrics": results.metrics(
+            backend=backend["id"],
+            shots=shots,
+            qubits=qubits,
+            depth=depth,
+            execution_s=executed,
+            transpilation_s=transpiled,
+        ),
     }

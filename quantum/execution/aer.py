@@ -45,17 +45,23 @@ def _run(simulator: Any, circuit: Any, shots: int) -> tuple[dict[str, int], floa
     result = simulator.run(circuit, shots=shots).result()
     elapsed = time.perf_counter() - started
     if not result.success:
-        _raise_failure(str(getattr(result, "status", "")) + " " + str(result.results[0].status if result.results else ""))
+        _raise_failure(
+            str(getattr(result, "status", "")) + " " + str(result.results[0].status if result.results else "")
+        )
     return results.qiskit_counts(result.get_counts()), elapsed
 
 
 def _raise_failure(status: str) -> None:
     if "memory" in status.lower():
-        raise ResourceLimit(f"the simulation needs more memory than allowed ({status.strip()}); use fewer qubits or aer_mps")
+        raise ResourceLimit(
+            f"the simulation needs more memory than allowed ({status.strip()}); use fewer qubits or aer_mps"
+        )
     raise ResourceLimit(f"the simulator could not run the circuit: {status.strip()}")
 
 
-def run_emulation(circuit: Any, *, device: Any, shots: int, seed: int | None) -> tuple[dict[str, int], float, float, Any]:
+def run_emulation(
+    circuit: Any, *, device: Any, shots: int, seed: int | None
+) -> tuple[dict[str, int], float, float, Any]:
     from qiskit import transpile
     from qiskit_aer import AerSimulator
 
@@ -69,3 +75,19 @@ def run_emulation(circuit: Any, *, device: Any, shots: int, seed: int | None) ->
     simulator = AerSimulator(noise_model=noise_model_for(device, used), seed_simulator=seed)
     counts, executed = _run(simulator, mapped, shots)
     return counts, executed, transpiled, mapped
+
+
+def circuit_facts(logical: Any, ran: Any, *, seed: int | None, device: Any = None) -> dict[str, Any]:
+    """What a benchmark needs to compare runs: depth and multi-qubit gate count before and after transpiling to the
+    backend (`depth` itself is after), the seed, and for an emulated device its calibration snapshot."""
+    facts: dict[str, Any] = {
+        "depth_before": prepare(logical).depth(),
+        "two_qubit_gates_before": logical.num_nonlocal_gates(),
+        "two_qubit_gates": ran.num_nonlocal_gates(),
+        "seed": seed,
+    }
+    if device is not None:
+        from quantum.backends.calibration import snapshot_id
+
+        facts["calibration_snapshot"] = snapshot_id(device)
+    return facts

@@ -15,8 +15,7 @@ def _restricted_target(target: Any, used: set[int]) -> Any:
 
     restricted = Target(num_qubits=target.num_qubits, dt=target.dt, qubit_properties=target.qubit_properties)
     for name in target.operation_names:
-        properties = {qargs: props for qargs, props in target[name].items()
-                      if qargs is not None and set(qargs) <= used}
+        properties = {qargs: props for qargs, props in target[name].items() if qargs is not None and set(qargs) <= used}
         if properties:
             restricted.add_instruction(target.operation_from_name(name), properties, name=name)
     return restricted

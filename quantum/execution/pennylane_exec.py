@@ -18,8 +18,14 @@ def run_program(program: Any, *, device_name: str, shots: int) -> dict[str, Any]
     started = time.perf_counter()
     value = qnode(**program.arguments)
     elapsed = time.perf_counter() - started
-    return {"value": value, "elapsed": elapsed, "shots": used_shots, "qubits": len(tape.wires),
-            "depth": tape.graph.get_depth(), "wires": list(tape.wires)}
+    return {
+        "value": value,
+        "elapsed": elapsed,
+        "shots": used_shots,
+        "qubits": len(tape.wires),
+        "depth": tape.graph.get_depth(),
+        "wires": list(tape.wires),
+    }
 
 
 def program_outcome(value: Any) -> dict[str, Any]:
@@ -37,7 +43,9 @@ def program_outcome(value: Any) -> dict[str, Any]:
     return outcome
 
 
-def run_operations(ops: list[tuple[str, list[int], list[float]]], qubits: int, *, device_name: str, shots: int) -> tuple[dict[str, int], float]:
+def run_operations(
+    ops: list[tuple[str, list[int], list[float]]], qubits: int, *, device_name: str, shots: int
+) -> tuple[dict[str, int], float]:
     """Converted gates on device_name, every qubit measured at the end; counts in Qiskit order."""
     import pennylane as qml
 

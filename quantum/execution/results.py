@@ -60,7 +60,9 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def metrics(*, backend: str, shots: int, qubits: int, depth: int, execution_s: float, transpilation_s: float) -> dict[str, Any]:
+def metrics(
+    *, backend: str, shots: int, qubits: int, depth: int, execution_s: float, transpilation_s: float
+) -> dict[str, Any]:
     return {
         "execution_time_ms": round(execution_s * 1000, 3),
         "execution_time": round(execution_s, 6),

@@ -28,8 +28,17 @@ class Loaded:
     unbound: list[str] = field(default_factory=list)
 
 
-def load(root: str, names: list[str], *, framework: str, entry_point: str | None, entry_function: str | None,
-         parameters: dict[str, Any], lenient: bool, any_circuit: bool = False) -> Loaded:
+def load(
+    root: str,
+    names: list[str],
+    *,
+    framework: str,
+    entry_point: str | None,
+    entry_function: str | None,
+    parameters: dict[str, Any],
+    lenient: bool,
+    any_circuit: bool = False,
+) -> Loaded:
     """lenient: missing function arguments become symbolic placeholders (for analysis and drawing).
     any_circuit: without a conventional entry, take the last circuit object the module defines (snippets)."""
     framework = normalise_framework(framework)
@@ -104,4 +113,6 @@ def _bind(circuit: Any, parameters: dict[str, Any], source_framework: str) -> Lo
         return Loaded("cirq", bound, source_framework, sorted(cirq.parameter_names(bound)))
     if isinstance(circuit, PennyLaneProgram):
         return Loaded("pennylane", circuit, source_framework)
-    raise ParseError(f"the entry returned {type(circuit).__name__}, not a circuit (QuantumCircuit, cirq.Circuit or QNode)")
+    raise ParseError(
+        f"the entry returned {type(circuit).__name__}, not a circuit (QuantumCircuit, cirq.Circuit or QNode)"
+    )

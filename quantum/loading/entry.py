@@ -16,8 +16,9 @@ CONVENTIONS = {
 }
 
 
-def find_entry(module: ModuleType, framework: str, entry_function: str | None,
-               any_circuit: bool = False) -> tuple[str, Any]:
+def find_entry(
+    module: ModuleType, framework: str, entry_function: str | None, any_circuit: bool = False
+) -> tuple[str, Any]:
     """The conventional entry; with any_circuit, else the last circuit object (or QNode) the module defines."""
     if entry_function:
         if not hasattr(module, entry_function):
@@ -50,7 +51,9 @@ def signature_of(function: Callable[..., Any]) -> inspect.Signature | None:
         return None
 
 
-def arguments_for(function: Callable[..., Any], parameters: dict[str, Any], placeholder: Callable[[str], Any] | None) -> dict[str, Any]:
+def arguments_for(
+    function: Callable[..., Any], parameters: dict[str, Any], placeholder: Callable[[str], Any] | None
+) -> dict[str, Any]:
     """Keyword arguments binding parameters by name; missing required ones get placeholder(name) or raise."""
     signature = signature_of(function)
     if signature is None:

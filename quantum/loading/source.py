@@ -29,7 +29,9 @@ def choose_entry(names: list[str], framework: str, entry_point: str | None) -> s
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise ParseError(f"no {'.qasm' if framework.startswith('openqasm') else '.py'} file found; name one as entry_point")
+        raise ParseError(
+            f"no {'.qasm' if framework.startswith('openqasm') else '.py'} file found; name one as entry_point"
+        )
     raise ParseError(f"several candidate files ({', '.join(candidates[:5])}); set entry_point in qubithub.toml")
 
 
@@ -54,7 +56,9 @@ def import_user_module(path: str, root: str) -> ModuleType:
     except ImportError as error:
         raise ParseError(f"{os.path.basename(path)} imports {error.name or error}, which is not available") from error
     except Exception as error:
-        raise ParseError(f"{os.path.basename(path)} raised {type(error).__name__} when loaded: {error}{_where(error)}") from error
+        raise ParseError(
+            f"{os.path.basename(path)} raised {type(error).__name__} when loaded: {error}{_where(error)}"
+        ) from error
     return module
 
 

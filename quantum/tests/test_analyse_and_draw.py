@@ -9,8 +9,15 @@ from quantum import api
 
 def test_it_analyses_a_qiskit_circuit(sample):
     facts = api.analyse(files=sample("bell_qiskit.py", "circuit.py"), framework="qiskit")
-    assert facts == {"qubits": 2, "depth": 3, "gates": ["cx", "h"], "gate_counts": {"cx": 1, "h": 1},
-                     "two_qubit_gates": 1, "parameters": [], "has_measurements": True}
+    assert facts == {
+        "qubits": 2,
+        "depth": 3,
+        "gates": ["cx", "h"],
+        "gate_counts": {"cx": 1, "h": 1},
+        "two_qubit_gates": 1,
+        "parameters": [],
+        "has_measurements": True,
+    }
 
 
 def test_it_analyses_a_cirq_circuit(sample):
@@ -31,11 +38,20 @@ def test_it_analyses_an_openqasm3_file(sample):
 
 def test_it_lists_symbolic_and_argument_parameters(sample):
     assert api.analyse(files=sample("rotation_qiskit.py", "circuit.py"), framework="qiskit")["parameters"] == ["theta"]
-    assert api.analyse(files=sample("rotation_function.py", "circuit.py"), framework="qiskit")["parameters"] == ["theta"]
+    assert api.analyse(files=sample("rotation_function.py", "circuit.py"), framework="qiskit")["parameters"] == [
+        "theta"
+    ]
 
 
-@pytest.mark.parametrize(("name", "framework"), [("bell_qiskit.py", "qiskit"), ("ghz_cirq.py", "cirq"),
-                                                  ("qnode_pennylane.py", "pennylane"), ("ghz.qasm", "openqasm3")])
+@pytest.mark.parametrize(
+    ("name", "framework"),
+    [
+        ("bell_qiskit.py", "qiskit"),
+        ("ghz_cirq.py", "cirq"),
+        ("qnode_pennylane.py", "pennylane"),
+        ("ghz.qasm", "openqasm3"),
+    ],
+)
 def test_it_draws_svg_and_text(sample, name, framework):
     files = sample(name, "circuit.qasm" if name.endswith(".qasm") else "circuit.py")
     assert "<svg" in api.draw(files=files, framework=framework, fmt="svg")
@@ -55,7 +71,9 @@ def test_visualize_takes_the_last_circuit_a_snippet_defines_and_draws_text():
 
 
 def test_visualize_a_file_that_imports_another_file():
-    files = {"gates.py": b"def bell(qc):\n    qc.h(0)\n    qc.cx(0, 1)\n",
-             "main.py": b"from qiskit import QuantumCircuit\nfrom gates import bell\nqc = QuantumCircuit(2)\nbell(qc)\n"}
+    files = {
+        "gates.py": b"def bell(qc):\n    qc.h(0)\n    qc.cx(0, 1)\n",
+        "main.py": b"from qiskit import QuantumCircuit\nfrom gates import bell\nqc = QuantumCircuit(2)\nbell(qc)\n",
+    }
     drawing = api.visualize_code(files=files, file_to_visualize="main.py")
     assert drawing["framework"] == "qiskit" and "<svg" in drawing["diagram"] == drawing["svg"]

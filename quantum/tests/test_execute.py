@@ -11,9 +11,16 @@ from quantum.errors import BackendUnavailable, ParseError, ResourceLimit
 
 
 def run(files, framework, backend="qiskit_aer", shots=2000, **extra):  # type: ignore[no-untyped-def]
-    return api.execute(files=files, framework=framework, entry_point=extra.pop("entry_point", None),
-                       entry_function=extra.pop("entry_function", None), backend=backend, shots=shots,
-                       parameters=extra.pop("parameters", {}), **extra)
+    return api.execute(
+        files=files,
+        framework=framework,
+        entry_point=extra.pop("entry_point", None),
+        entry_function=extra.pop("entry_function", None),
+        backend=backend,
+        shots=shots,
+        parameters=extra.pop("parameters", {}),
+        **extra,
+    )
 
 
 def assert_bell(counts: dict[str, int], shots: int) -> None:
@@ -21,8 +28,18 @@ def assert_bell(counts: dict[str, int], shots: int) -> None:
     assert all(0.4 <= counts.get(key, 0) / shots <= 0.6 for key in ("00", "11")), counts
 
 
-@pytest.mark.parametrize("backend", ["qiskit_aer", "aer_statevector", "aer_mps", "aer_density_matrix",
-                                     "cirq_simulator", "pennylane_default", "pennylane_lightning"])
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "qiskit_aer",
+        "aer_statevector",
+        "aer_mps",
+        "aer_density_matrix",
+        "cirq_simulator",
+        "pennylane_default",
+        "pennylane_lightning",
+    ],
+)
 def test_a_qiskit_bell_circuit_gives_only_00_and_11_on(backend, sample):
     answer = run(sample("bell_qiskit.py", "circuit.py"), "qiskit", backend=backend)
     assert_bell(answer["results"]["counts"], 2000)
@@ -77,8 +94,12 @@ def test_a_pennylane_qnode_uses_its_own_shots_and_returns_counts(sample):
 
 
 def test_a_pennylane_expectation_comes_back_as_a_value(sample):
-    results = run(sample("expval_pennylane.py", "circuit.py"), "pennylane", backend="pennylane_lightning",
-                  parameters={"theta": math.pi})["results"]
+    results = run(
+        sample("expval_pennylane.py", "circuit.py"),
+        "pennylane",
+        backend="pennylane_lightning",
+        parameters={"theta": math.pi},
+    )["results"]
     assert results["counts"] == {}
     assert results["expectation_values"][0] == pytest.approx(-1.0, abs=0.2)
 

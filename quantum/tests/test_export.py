@@ -11,8 +11,14 @@ from quantum.errors import ParseError
 
 
 def export(files, framework, **extra):  # type: ignore[no-untyped-def]
-    return api.export_circuit(files=files, framework=framework, entry_point=extra.pop("entry_point", None),
-                              entry_function=None, parameters=extra.pop("parameters", {}), **extra)
+    return api.export_circuit(
+        files=files,
+        framework=framework,
+        entry_point=extra.pop("entry_point", None),
+        entry_function=None,
+        parameters=extra.pop("parameters", {}),
+        **extra,
+    )
 
 
 def test_a_qiskit_circuit_comes_back_as_qpy(sample):

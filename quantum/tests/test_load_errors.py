@@ -57,12 +57,26 @@ def test_a_cancelled_run_is_cancelled(sample):
     cancel = threading.Event()
     threading.Timer(0.5, cancel.set).start()
     with pytest.raises(Cancelled):
-        api.execute(files={"circuit.py": b"import time\ntime.sleep(30)\n"}, framework="qiskit", entry_point=None,
-                    entry_function=None, backend="qiskit_aer", shots=10, parameters={}, cancel_event=cancel)
+        api.execute(
+            files={"circuit.py": b"import time\ntime.sleep(30)\n"},
+            framework="qiskit",
+            entry_point=None,
+            entry_function=None,
+            backend="qiskit_aer",
+            shots=10,
+            parameters={},
+            cancel_event=cancel,
+        )
 
 
 def test_error_classes_are_stable():
     from quantum import errors
 
-    assert set(errors.ERROR_CLASSES) == {"parse_error", "sandbox_timeout", "backend_unavailable", "resource_limit",
-                                         "internal_error", "cancelled"}
+    assert set(errors.ERROR_CLASSES) == {
+        "parse_error",
+        "sandbox_timeout",
+        "backend_unavailable",
+        "resource_limit",
+        "internal_error",
+        "cancelled",
+    }

@@ -27,8 +27,17 @@ def test_run_python_caps_output():
 
 def test_the_catalogue_has_simulators_emulators_and_hardware():
     entries = {entry["id"]: entry for entry in backends.catalogue()}
-    for backend_id in ("qiskit_aer", "aer_statevector", "aer_mps", "aer_density_matrix", "pennylane_default",
-                       "pennylane_lightning", "cirq_simulator", "fake_brisbane", "ibm_quantum"):
+    for backend_id in (
+        "qiskit_aer",
+        "aer_statevector",
+        "aer_mps",
+        "aer_density_matrix",
+        "pennylane_default",
+        "pennylane_lightning",
+        "cirq_simulator",
+        "fake_brisbane",
+        "ibm_quantum",
+    ):
         assert backend_id in entries
     assert entries["fake_brisbane"]["type"] == "emulation" and entries["fake_brisbane"]["qubits"] == 127
     assert [0, 1] in entries["fake_brisbane"]["coupling_map"] or [1, 0] in entries["fake_brisbane"]["coupling_map"]
@@ -54,8 +63,13 @@ def test_simulators_have_no_calibration():
 def test_run_python_streams_output_as_it_is_written():
     heard = []
     code = "import time\nprint('one', flush=True)\ntime.sleep(0.3)\nprint('two', flush=True)\n"
-    answer = api.run_python(files={}, code=code, file_to_run=None, timeout_s=20,
-                            on_output=lambda stream, chunk: heard.append((stream, chunk)))
+    answer = api.run_python(
+        files={},
+        code=code,
+        file_to_run=None,
+        timeout_s=20,
+        on_output=lambda stream, chunk: heard.append((stream, chunk)),
+    )
     assert answer["output"] == "one\ntwo\n"
     assert [chunk for stream, chunk in heard if stream == "stdout"] == [b"one\n", b"two\n"]
 

@@ -37,7 +37,9 @@ def identity_from_env() -> Identity:
 def bwrap_path() -> str:
     path = os.environ.get("QH_BWRAP") or shutil.which("bwrap")
     if not path:
-        raise SandboxUnavailable("bubblewrap (bwrap) is not installed: run .ci/sandbox-setup.sh or apt-get install bubblewrap")
+        raise SandboxUnavailable(
+            "bubblewrap (bwrap) is not installed: run .ci/sandbox-setup.sh or apt-get install bubblewrap"
+        )
     return path
 
 
@@ -87,7 +89,16 @@ def bwrap_argv(
 ) -> list[str]:
     """job_tmpfs_bytes: a size-limited tmpfs on /job (one-shot jobs); None: an empty /job the zygote mounts over."""
     args = [bwrap_path(), *_namespaces(identity), "--die-with-parent", "--new-session", "--clearenv"]
-    args += ["--hostname", "sandbox", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "PYTHONPATH", runtime.CODE_ROOT_INSIDE]
+    args += [
+        "--hostname",
+        "sandbox",
+        "--setenv",
+        "PATH",
+        "/usr/bin:/bin",
+        "--setenv",
+        "PYTHONPATH",
+        runtime.CODE_ROOT_INSIDE,
+    ]
     args += ["--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "LANG", "C.UTF-8"]
     args += _filesystem(layout)
     tmp_bytes = job_tmpfs_bytes or ZYGOTE_TMP_BYTES

@@ -26,8 +26,9 @@ class BubblewrapSandbox(Sandbox):
         self.layout = layout or runtime.current_layout()
         self.identity = identity or identity_from_env()
 
-    def run(self, job: Job, *, cancel_event: threading.Event | None = None,
-            on_output: OutputListener | None = None) -> JobResult:
+    def run(
+        self, job: Job, *, cancel_event: threading.Event | None = None, on_output: OutputListener | None = None
+    ) -> JobResult:
         started = time.monotonic()
         result_r, result_w = os.pipe()
         process = self._spawn(job, result_w)
@@ -55,11 +56,29 @@ class BubblewrapSandbox(Sandbox):
         return build_result(capture, code, time.monotonic() - started, interrupted)
 
     def _spawn(self, job: Job, result_w: int) -> subprocess.Popen[bytes]:
-        command = [self.layout.python, "-m", "sandbox.inside.boot", "--uid", str(self.identity.uid),
-                   "--gid", str(self.identity.gid), "--result-fd", str(result_w)]
-        argv = bwrap_argv(self.layout, self.identity, job_tmpfs_bytes=job.limits.disk_bytes, with_proc=True, command=command)
-        return subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                pass_fds=(result_w,), start_new_session=True, env={"PATH": "/usr/bin:/bin"})
+        command = [
+            self.layout.python,
+            "-m",
+            "sandbox.inside.boot",
+            "--uid",
+            str(self.identity.uid),
+            "--gid",
+            str(self.identity.gid),
+            "--result-fd",
+            str(result_w),
+        ]
+        argv = bwrap_argv(
+            self.layout, self.identity, job_tmpfs_bytes=job.limits.disk_bytes, with_proc=True, command=command
+        )
+        return subprocess.Popen(
+            argv,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            pass_fds=(result_w,),
+            start_new_session=True,
+            env={"PATH": "/usr/bin:/bin"},
+        )
 
 
 def _feed(stream, payload: bytes) -> None:  # type: ignore[no-untyped-def]

@@ -64,8 +64,9 @@ class DockerSandbox(Sandbox):
         except docker.errors.ImageNotFound as error:
             raise SandboxUnavailable(f"the runner image {self.image} is missing: run .ci/sandbox-setup.sh") from error
 
-    def run(self, job: Job, *, cancel_event: threading.Event | None = None,
-            on_output: OutputListener | None = None) -> JobResult:
+    def run(
+        self, job: Job, *, cancel_event: threading.Event | None = None, on_output: OutputListener | None = None
+    ) -> JobResult:
         started = time.monotonic()
         exchange = tempfile.mkdtemp(prefix="qh-docker-")
         try:
@@ -86,30 +87,61 @@ class DockerSandbox(Sandbox):
         os.chmod(exchange, 0o755)
         os.chown(os.path.join(exchange, "result"), SANDBOX_UID, SANDBOX_GID)
         limits = job.limits
-        command = [self.layout.python, "-m", "sandbox.inside.boot", "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_GID),
-                   "--result-file", "/exchange/result", "--job-file", "/exchange/job.json"]
+        command = [
+            self.layout.python,
+            "-m",
+            "sandbox.inside.boot",
+            "--uid",
+            str(SANDBOX_UID),
+            "--gid",
+            str(SANDBOX_GID),
+            "--result-file",
+            "/exchange/result",
+            "--job-file",
+            "/exchange/job.json",
+        ]
         return self.client.containers.create(
-            self.image, command, user=f"{SANDBOX_UID}:{SANDBOX_GID}", network_mode="none", read_only=True,
-            working_dir="/job", environment={"PATH": "/usr/bin:/bin", "PYTHONPATH": runtime.CODE_ROOT_INSIDE},
+            self.image,
+            command,
+            user=f"{SANDBOX_UID}:{SANDBOX_GID}",
+            network_mode="none",
+            read_only=True,
+            working_dir="/job",
+            environment={"PATH": "/usr/bin:/bin", "PYTHONPATH": runtime.CODE_ROOT_INSIDE},
             tmpfs={"/job": f"size={limits.disk_bytes},mode=1777", "/tmp": f"size={limits.disk_bytes},mode=1777"},
-            mem_limit=limits.memory_bytes + LIBRARIES_MEMORY, memswap_limit=limits.memory_bytes + LIBRARIES_MEMORY,
-            pids_limit=limits.processes + 8, nano_cpus=int(float(os.environ.get("QH_DOCKER_CPUS", "1")) * 1e9),
-            cap_drop=["ALL"], security_opt=["no-new-privileges"], log_config={"type": "none"},
-            volumes=self._volumes(exchange), hostname="sandbox", labels={"qubithub.sandbox": "job"},
+            mem_limit=limits.memory_bytes + LIBRARIES_MEMORY,
+            memswap_limit=limits.memory_bytes + LIBRARIES_MEMORY,
+            pids_limit=limits.processes + 8,
+            nano_cpus=int(float(os.environ.get("QH_DOCKER_CPUS", "1")) * 1e9),
+            cap_drop=["ALL"],
+            security_opt=["no-new-privileges"],
+            log_config={"type": "none"},
+            volumes=self._volumes(exchange),
+            hostname="sandbox",
+            labels={"qubithub.sandbox": "job"},
         )
 
     def _volumes(self, exchange: str) -> dict[str, dict[str, str]]:
-        volumes = {self.layout.interpreter_home: {"bind": self.layout.interpreter_home, "mode": "ro"},
-                   exchange: {"bind": "/exchange", "mode": "ro"},
-                   os.path.join(exchange, "result"): {"bind": "/exchange/result", "mode": "rw"}}
+        volumes = {
+            self.layout.interpreter_home: {"bind": self.layout.interpreter_home, "mode": "ro"},
+            exchange: {"bind": "/exchange", "mode": "ro"},
+            os.path.join(exchange, "result"): {"bind": "/exchange/result", "mode": "rw"},
+        }
         if self.layout.venv:
             volumes[self.layout.venv] = {"bind": runtime.VENV_INSIDE, "mode": "ro"}
         for source, target in self.layout.package_binds():
             volumes[source] = {"bind": target, "mode": "ro"}
         return volumes
 
-    def _follow(self, container, job: Job, exchange: str, started: float, cancel_event: threading.Event | None,  # type: ignore[no-untyped-def]
-                on_output: OutputListener | None = None) -> JobResult:
+    def _follow(
+        self,
+        container,
+        job: Job,
+        exchange: str,
+        started: float,
+        cancel_event: threading.Event | None,  # type: ignore[no-untyped-def]
+        on_output: OutputListener | None = None,
+    ) -> JobResult:
         limits = job.limits
         streams = {"stdout": Capped(limits.output_bytes), "stderr": Capped(limits.output_bytes)}
         socket = container.attach(stdout=True, stderr=True, stream=True, demux=True, logs=False)
@@ -121,9 +153,15 @@ class DockerSandbox(Sandbox):
             container.kill()
         reader.join(10)
         code = int(container.wait(timeout=30).get("StatusCode", -1))
-        result = JobResult(status=status_of(code, interrupted), exit_code=code, stdout=bytes(streams["stdout"].data),
-                           stderr=bytes(streams["stderr"].data), wall_time_s=time.monotonic() - started,
-                           stdout_truncated=streams["stdout"].truncated, stderr_truncated=streams["stderr"].truncated)
+        result = JobResult(
+            status=status_of(code, interrupted),
+            exit_code=code,
+            stdout=bytes(streams["stdout"].data),
+            stderr=bytes(streams["stderr"].data),
+            wall_time_s=time.monotonic() - started,
+            stdout_truncated=streams["stdout"].truncated,
+            stderr_truncated=streams["stderr"].truncated,
+        )
         with open(os.path.join(exchange, "result"), "rb") as handle:
             _apply_frames(result, handle.read(limits.result_bytes))
         return result

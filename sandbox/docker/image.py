@@ -35,7 +35,7 @@ def _shared_objects(roots: Iterable[str]) -> list[str]:
 def _library_closure(binaries: list[str]) -> set[str]:
     libraries: set[str] = set()
     for chunk in range(0, len(binaries), 200):
-        result = subprocess.run(["ldd", *binaries[chunk:chunk + 200]], capture_output=True, text=True, check=False)
+        result = subprocess.run(["ldd", *binaries[chunk : chunk + 200]], capture_output=True, text=True, check=False)
         for line in result.stdout.splitlines():
             match = LDD_PATH.search(line.split("=>")[-1])
             if match and match.group(1).startswith(SYSTEM_LIBRARY_DIRS) and os.path.isfile(match.group(1)):

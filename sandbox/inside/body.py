@@ -48,7 +48,11 @@ def run_call(target: str, payload: Any) -> NoReturn:
         value = function(payload)
         message = {"type": "result", "value": value}
     except BaseException as error:  # noqa: BLE001 - report anything, then exit non-zero
-        message = {"type": "crash", "error": f"{type(error).__name__}: {error}", "traceback": traceback.format_exc()[-4000:]}
+        message = {
+            "type": "crash",
+            "error": f"{type(error).__name__}: {error}",
+            "traceback": traceback.format_exc()[-4000:],
+        }
         code = 1
     os._exit(_report(message) or code)
 

@@ -27,8 +27,14 @@ _SPAWNER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qh-zygote-spawn
 
 
 class WarmPool:
-    def __init__(self, *, max_jobs: int = DEFAULT_MAX_JOBS, preload: tuple[str, ...] = DEFAULT_PRELOAD,
-                 layout: runtime.RuntimeLayout | None = None, identity: Identity | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        max_jobs: int = DEFAULT_MAX_JOBS,
+        preload: tuple[str, ...] = DEFAULT_PRELOAD,
+        layout: runtime.RuntimeLayout | None = None,
+        identity: Identity | None = None,
+    ) -> None:
         self.max_jobs = max_jobs
         self.preload = preload
         self.layout = layout or runtime.current_layout()
@@ -77,8 +83,9 @@ class WarmPoolSandbox(Sandbox):
     def __init__(self, pool: WarmPool | None = None) -> None:
         self.pool = pool or WarmPool()
 
-    def run(self, job: Job, *, cancel_event: threading.Event | None = None,
-            on_output: OutputListener | None = None) -> JobResult:
+    def run(
+        self, job: Job, *, cancel_event: threading.Event | None = None, on_output: OutputListener | None = None
+    ) -> JobResult:
         started = time.monotonic()
         zygote = self.pool.zygote()
         pipes = [os.pipe() for _ in range(3)]
@@ -101,8 +108,14 @@ class WarmPoolSandbox(Sandbox):
             zygote.forget(job_id)
         return build_result(capture, code, time.monotonic() - started, interrupted)
 
-    def _follow(self, zygote: ZygoteProcess, job_id: str, capture: StreamCapture, deadline: float,
-                cancel_event: threading.Event | None) -> str | None:
+    def _follow(
+        self,
+        zygote: ZygoteProcess,
+        job_id: str,
+        capture: StreamCapture,
+        deadline: float,
+        cancel_event: threading.Event | None,
+    ) -> str | None:
         try:
             capture.pump(deadline, cancel_event)
             return None

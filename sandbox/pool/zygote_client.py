@@ -20,7 +20,16 @@ from sandbox.errors import SandboxError
 from sandbox.inside import frames
 
 CONTROL_FD_INSIDE = 3
-DEFAULT_PRELOAD = ("numpy", "qiskit", "qiskit_aer", "cirq", "pennylane", "matplotlib", "quantum.runner", "quantum.warmup:warm_up")
+DEFAULT_PRELOAD = (
+    "numpy",
+    "qiskit",
+    "qiskit_aer",
+    "cirq",
+    "pennylane",
+    "matplotlib",
+    "quantum.runner",
+    "quantum.warmup:warm_up",
+)
 
 
 @dataclass
@@ -31,7 +40,9 @@ class PendingJob:
 
 
 class ZygoteProcess:
-    def __init__(self, layout: runtime.RuntimeLayout, identity: Identity, preload: tuple[str, ...] = DEFAULT_PRELOAD) -> None:
+    def __init__(
+        self, layout: runtime.RuntimeLayout, identity: Identity, preload: tuple[str, ...] = DEFAULT_PRELOAD
+    ) -> None:
         self.layout, self.identity, self.preload = layout, identity, preload
         self.jobs: dict[str, PendingJob] = {}
         self.lock = threading.Lock()
@@ -53,8 +64,19 @@ class ZygoteProcess:
             raise SandboxError(f"the warm sandbox did not start: {self._stderr_tail()}")
 
     def _spawn(self, inside_end: socket.socket) -> subprocess.Popen[bytes]:
-        command = [self.layout.python, "-m", "sandbox.inside.zygote", "--control-fd", str(CONTROL_FD_INSIDE),
-                   "--uid", str(self.identity.uid), "--gid", str(self.identity.gid), "--preload", ",".join(self.preload)]
+        command = [
+            self.layout.python,
+            "-m",
+            "sandbox.inside.zygote",
+            "--control-fd",
+            str(CONTROL_FD_INSIDE),
+            "--uid",
+            str(self.identity.uid),
+            "--gid",
+            str(self.identity.gid),
+            "--preload",
+            ",".join(self.preload),
+        ]
         argv = bwrap_argv(self.layout, self.identity, job_tmpfs_bytes=None, with_proc=True, command=command)
         fd = inside_end.fileno()
 
@@ -62,8 +84,15 @@ class ZygoteProcess:
             os.dup2(fd, CONTROL_FD_INSIDE)
 
         self.log = tempfile.TemporaryFile()
-        return subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.log,
-                                pass_fds=(fd, CONTROL_FD_INSIDE), preexec_fn=move_control_fd, env={"PATH": "/usr/bin:/bin"})
+        return subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,
+            pass_fds=(fd, CONTROL_FD_INSIDE),
+            preexec_fn=move_control_fd,
+            env={"PATH": "/usr/bin:/bin"},
+        )
 
     def _read_events(self) -> None:
         buffer = b""

@@ -13,10 +13,19 @@ from sandbox.base import Sandbox
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_python(sandbox: Sandbox, code: str, *, limits: Limits | None = None, files: dict[str, bytes] | None = None,
-               cancel_event: Any = None) -> JobResult:
-    job = Job(command=["python3", "main.py"], files={"main.py": textwrap.dedent(code).encode(), **(files or {})},
-              limits=limits or Limits(wall_s=20))
+def run_python(
+    sandbox: Sandbox,
+    code: str,
+    *,
+    limits: Limits | None = None,
+    files: dict[str, bytes] | None = None,
+    cancel_event: Any = None,
+) -> JobResult:
+    job = Job(
+        command=["python3", "main.py"],
+        files={"main.py": textwrap.dedent(code).encode(), **(files or {})},
+        limits=limits or Limits(wall_s=20),
+    )
     return sandbox.run(job, cancel_event=cancel_event)
 
 

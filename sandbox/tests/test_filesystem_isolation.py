@@ -37,9 +37,18 @@ def secrets(tmp_path_factory):
     for path in (database, media / "upload.bin"):
         os.chmod(path, 0o644)
     os.chmod(media, 0o755)
-    return [str(REPO_ROOT / "manage.py"), str(REPO_ROOT / "qubithub" / "settings.py"), str(REPO_ROOT / "db.sqlite3"),
-            str(REPO_ROOT / "media"), str(REPO_ROOT / ".env"), str(database), str(media / "upload.bin"),
-            "/proc/1/environ", "/etc/shadow", "/root/.bash_history"]
+    return [
+        str(REPO_ROOT / "manage.py"),
+        str(REPO_ROOT / "qubithub" / "settings.py"),
+        str(REPO_ROOT / "db.sqlite3"),
+        str(REPO_ROOT / "media"),
+        str(REPO_ROOT / ".env"),
+        str(database),
+        str(media / "upload.bin"),
+        "/proc/1/environ",
+        "/etc/shadow",
+        "/root/.bash_history",
+    ]
 
 
 def test_the_secrets_exist_on_the_host(secrets):

@@ -122,7 +122,9 @@ def test_concurrent_jobs_from_several_threads_stay_apart(sandbox):
     outcomes: dict[int, object] = {}
 
     def one(index: int) -> None:
-        code = f"import json, os; open('/job/me','w').write('{index}'); print(json.dumps([{index}, os.listdir('/job')]))"
+        code = (
+            f"import json, os; open('/job/me','w').write('{index}'); print(json.dumps([{index}, os.listdir('/job')]))"
+        )
         outcomes[index] = report(run_python(sandbox, code))
 
     threads = [threading.Thread(target=one, args=(index,)) for index in range(6)]
@@ -130,5 +132,7 @@ def test_concurrent_jobs_from_several_threads_stay_apart(sandbox):
         thread.start()
     for thread in threads:
         thread.join()
-    assert all(outcomes[index][0] == index and sorted(outcomes[index][1]) in (["main.py", "me"], [".tmp", "main.py", "me"])
-               for index in range(6))
+    assert all(
+        outcomes[index][0] == index and sorted(outcomes[index][1]) in (["main.py", "me"], [".tmp", "main.py", "me"])
+        for index in range(6)
+    )

@@ -5,6 +5,7 @@ Difficulty: beginner
 Framework: qiskit
 Qubits: 2
 """
+
 from qiskit import QuantumCircuit
 
 
