@@ -39,3 +39,10 @@ class DatasetVersionAdmin(admin.ModelAdmin):
 class DatasetStarAdmin(admin.ModelAdmin):
     list_display = ["user", "dataset", "created_at"]
     raw_id_fields = ["user", "dataset"]
+
+
+@admin.register(DatasetCategory)
+class DatasetCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "dataset"]
+    search_fields = ["name", "dataset__name"]
+    raw_id_fields = ["dataset"]
