@@ -51,4 +51,5 @@ def execute_version(*, run, timeout_s: float, cancel_event: threading.Event) -> 
         want_statevector=run.want_statevector,
         timeout_s=timeout_s,
         cancel_event=cancel_event,
+        seed=run.seed,
     )

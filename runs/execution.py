@@ -11,7 +11,7 @@ from django.db import close_old_connections
 from django.db.models import F, Q
 from django.utils import timezone
 
-from runs import engine
+from runs import engine, hooks
 from runs.models import BackendType, Run, RunStatus
 from runs.services import transition
 
@@ -108,6 +108,7 @@ def execute_claimed_run(run: Run, attempt: int) -> None:
         metrics["queue_time_ms"] = round((run.started_at - run.queued_at).total_seconds() * 1000, 3)
     metrics["wall_time_ms"] = round((time.monotonic() - started) * 1000, 3)
     _finish(run.id, attempt, status=RunStatus.COMPLETED, results=outcome.get("results"), metrics=metrics)
+    hooks.run_finished(run.id)
 
 
 def execute_run(run_id) -> None:

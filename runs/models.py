@@ -39,6 +39,7 @@ class Run(models.Model):
     shots = models.PositiveIntegerField(default=1024, validators=[MinValueValidator(1), MaxValueValidator(MAX_SHOTS)])
     parameters = models.JSONField(default=dict, blank=True)
     want_statevector = models.BooleanField(default=False)
+    seed = models.PositiveBigIntegerField(null=True, blank=True)  # simulator and transpiler seed (reproducible runs)
     results = models.JSONField(null=True, blank=True)
     metrics = models.JSONField(null=True, blank=True)
     error_message = models.TextField(null=True, blank=True)  # noqa: DJ001  (the API answers null)

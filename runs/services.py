@@ -91,7 +91,10 @@ def run_submit(
     shots: int = 1024,
     parameters: dict | None = None,
     want_statevector: bool = False,
+    seed: int | None = None,
+    version=None,
 ) -> Run:
+    """`version`: a CircuitVersion of this circuit (default: the latest); `seed` makes the run reproducible."""
     circuit = Circuit.objects.select_related("organization").filter(pk=circuit_id).first()
     if circuit is None:
         raise NotFound("Circuit not found.")
@@ -99,7 +102,9 @@ def run_submit(
         raise Forbidden("You do not have access to this private circuit.")
     if not 1 <= shots <= MAX_SHOTS:
         raise InvalidInput(f"shots must be between 1 and {MAX_SHOTS}.")
-    version = circuit.versions.order_by("-version_number").first()
+    if version is not None and version.circuit_id != circuit.pk:
+        raise InvalidInput("This version belongs to another circuit.")
+    version = version or circuit.versions.order_by("-version_number").first()
     if version is None:
         raise InvalidInput("This circuit has no files yet: upload a version before running it.")
     backend = _check_backend(backend_type, backend_name, user=user, circuit=circuit)
@@ -116,6 +121,7 @@ def run_submit(
             shots=shots,
             parameters=parameters or {},
             want_statevector=want_statevector,
+            seed=seed,
         )
         Circuit.objects.filter(pk=circuit.pk).update(runs_count=F("runs_count") + 1)
         transaction.on_commit(lambda: run_enqueue(run_id=run.id))
