@@ -42,16 +42,12 @@ def _secret(header: str) -> str | None:
 
 
 def _from_api_key(raw: str) -> GitCaller:
-    from accounts.keys import api_key_authenticate
-    from orgs.access import actor_for_key
+    from accounts.keys import api_key_actor
 
     try:
-        api_key = api_key_authenticate(raw=raw)
+        actor, api_key = api_key_actor(raw=raw)
     except DomainError as exc:
         raise GitCredentialsError(exc.detail) from None
-    actor = actor_for_key(api_key)
-    if actor is None:
-        raise GitCredentialsError("The creator of this organization key is no longer a member of it.")
     return GitCaller(user=actor, scopes=tuple(api_key.scopes))
 
 
