@@ -58,7 +58,7 @@ def histogram_svg(counts: dict | None, *, title: str = "Measurement outcomes") -
     peak = max(b["probability"] for b in bars) or 1
     slot = (width - left - 10) / len(bars)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
         'aria-labelledby="hist-title">',
         f'<title id="hist-title">{html.escape(title)}</title>',
         f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="currentColor" />',

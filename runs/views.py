@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -103,5 +104,6 @@ def backend_page(request, backend_id: str):
     backend = engine.backend_get(backend_id)
     if backend is None:
         raise Http404("Backend not found.")
-    calibration = engine.backend_calibration(backend["id"])
+    # a calibration snapshot never changes within a release: read it once per process, not on every view
+    calibration = cache.get_or_set(f"qh:calibration:{backend['id']}", lambda: engine.backend_calibration(backend["id"]))
     return render(request, "runs/backend.html", {"backend": backend, "calibration": calibration})

@@ -6,9 +6,19 @@ from django.test import Client
 from circuits.models import Circuit
 from circuits.tests.conftest import make_circuit
 from runs.models import Run
-from runs.tests.conftest import CATALOGUE, fake_engine  # noqa: F401  (fixture)
+from runs.tests.conftest import CATALOGUE
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fake_engine(monkeypatch):
+    from runs import engine
+    from runs.tests.conftest import FakeEngine
+
+    fake = FakeEngine()
+    monkeypatch.setattr(engine, "execute_version", fake.execute_version)
+    return fake
 
 
 @pytest.fixture(autouse=True)
@@ -70,8 +80,14 @@ def test_the_diagram_of_a_private_circuit_is_404_to_outsiders(client, secret):
 
 def test_publishing_creates_the_circuit_and_leads_to_the_upload_page(alice):
     browser = session(alice)
-    form = {"organization_name": "alice", "name": "grover", "title": "Grover", "framework": "qiskit",
-            "tags": "search, Oracle", "is_public": "on"}
+    form = {
+        "organization_name": "alice",
+        "name": "grover",
+        "title": "Grover",
+        "framework": "qiskit",
+        "tags": "search, Oracle",
+        "is_public": "on",
+    }
     response = browser.post("/new", form)
     assert response.status_code == 302 and response["Location"] == "/alice/grover/edit"
     circuit = Circuit.objects.get(name="grover")
@@ -80,8 +96,9 @@ def test_publishing_creates_the_circuit_and_leads_to_the_upload_page(alice):
 
 
 def test_publishing_shows_the_service_error_for_a_taken_name(alice, bell):
-    response = session(alice).post("/new", {"organization_name": "alice", "name": "bell", "title": "B",
-                                            "framework": "qiskit"})
+    response = session(alice).post(
+        "/new", {"organization_name": "alice", "name": "bell", "title": "B", "framework": "qiskit"}
+    )
     assert response.status_code == 400
     assert b"already exists" in response.content
 
@@ -126,7 +143,8 @@ def test_forking_copies_the_circuit_to_the_callers_namespace(bob, bell):
     assert Circuit.objects.get(organization__slug="bob", name="bell").forked_from_id == bell.id
 
 
-def test_running_from_the_page_submits_a_run_and_opens_its_page(fake_engine, alice, bell):
+@pytest.mark.usefixtures("fake_engine")
+def test_running_from_the_page_submits_a_run_and_opens_its_page(alice, bell):
     response = session(alice).post("/alice/bell/run", {"backend_name": "qiskit_aer", "shots": "100"})
     run = Run.objects.get()
     assert response["Location"] == f"/runs/{run.id}"
