@@ -123,6 +123,31 @@ def analyse(
     return dict(call_engine(files=files, payload=payload, timeout_s=timeout_s))
 
 
+def equivalent(
+    *, a: dict[str, Any], b: dict[str, Any], parameters: dict[str, Any] | None = None, timeout_s: float = 60
+) -> dict[str, Any]:
+    """Whether two circuits are equal up to global phase, each loaded in the sandbox from its own files.
+
+    a and b: {"files", "framework", optional "entry_point", "entry_function", "parameters" (else parameters)}.
+    Unitaries up to 10 qubits, statevectors on random product inputs up to 20; final measurements are ignored.
+    Returns {"equivalent": bool | None, "method": "unitary" | "statevector" | None, "reason": str | None}; None
+    (unknown) with a reason for mid-circuit measurements or resets, unbound parameters, or too many qubits.
+    """
+    files: dict[str, bytes] = {}
+    sides: dict[str, Any] = {}
+    for key, side in (("a", a), ("b", b)):
+        own = dict(side.get("files") or {})
+        files.update({f"{key}/{name}": data for name, data in own.items()})
+        sides[key] = {
+            "names": _names(own),
+            "framework": normalise_framework(side.get("framework")),
+            "entry_point": side.get("entry_point"),
+            "entry_function": side.get("entry_function"),
+            "parameters": dict(side.get("parameters", parameters) or {}),
+        }
+    return dict(call_engine(files=files, payload={"op": "equivalent", **sides}, timeout_s=timeout_s))
+
+
 def draw(
     *,
     files: dict[str, bytes],

@@ -119,4 +119,17 @@ def _visualize(payload: dict[str, Any]) -> dict[str, Any]:
     return {"framework": framework, "format": fmt, "diagram": drawing, **({"svg": drawing} if fmt == "svg" else {})}
 
 
-OPERATIONS = {"execute": _execute, "export": _export, "analyse": _analyse, "draw": _draw, "visualize": _visualize}
+def _equivalent(payload: dict[str, Any]) -> dict[str, Any]:
+    from quantum.equivalence import equivalence
+
+    return equivalence(JOB_DIR, payload["a"], payload["b"])
+
+
+OPERATIONS = {
+    "execute": _execute,
+    "export": _export,
+    "analyse": _analyse,
+    "draw": _draw,
+    "visualize": _visualize,
+    "equivalent": _equivalent,
+}

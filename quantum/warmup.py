@@ -26,6 +26,7 @@ LAZY_MODULES = (
     "quantum.loading",
     "quantum.execution",
     "quantum.analysis",
+    "quantum.equivalence",
     "quantum.drawing",
     "quantum.convert_targets",
     "quantum.spaces_runner",
