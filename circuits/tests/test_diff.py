@@ -74,3 +74,16 @@ def test_an_engine_failure_is_reported_per_side(api, monkeypatch, two_versions):
     semantic = diff(api, two_versions, 1, 2).json()["semantic"]
     assert semantic["a"]["error"] == "cannot load circuit.py"
     assert semantic["delta"]["qubits"] is None
+
+
+BELL_REWRITTEN_PY = CIRCUIT_PY.replace(b"from qiskit", b"import math\nfrom qiskit").replace(
+    b"    qc.h(0)\n", b"    qc.z(0)\n    qc.ry(math.pi / 2, 0)\n"
+)
+
+
+def test_the_engine_says_whether_two_versions_are_equivalent(api, alice, engine, bell):
+    publish(bell, alice, "same Bell, other gates", **{"circuit.py": BELL_REWRITTEN_PY})
+    publish(bell, alice, "three qubits", **{"circuit.py": GHZ_PY})
+    same = diff(api, bell, 1, 2).json()["semantic"]
+    assert (same["equivalent"], same["equivalence_method"]) == (True, "unitary")
+    assert diff(api, bell, 2, 3).json()["semantic"]["equivalent"] is False
