@@ -83,28 +83,31 @@ def _delta(a: dict, b: dict) -> dict:
     }
 
 
-def _equivalence(a: CircuitVersion, b: CircuitVersion) -> tuple[bool | None, str | None]:
-    """Asks the engine (which runs both circuits in the sandbox); unknown when it cannot tell."""
+def _engine_side(version: CircuitVersion) -> dict:
+    execution = (version.manifest or {}).get("execution", {})
+    return {
+        "framework": version.circuit.framework,
+        "files": version_files(version),
+        "entry_point": version.entry_point,
+        "entry_function": execution.get("entry_function"),
+    }
+
+
+def _equivalence(a: CircuitVersion, b: CircuitVersion) -> dict:
+    """Asks the engine (which runs both circuits in the sandbox); unknown, with the reason, when it cannot tell."""
     if a.commit_hash == b.commit_hash:
-        return True, "identical_files"
+        return {"equivalent": True, "method": "identical_files", "reason": None}
     try:
-        check = getattr(engine(), "equivalent", None)
-        if check is None:
-            return None, None
-        side = {"framework": a.circuit.framework}
-        result = check(
-            a={**side, "files": version_files(a), "entry_point": a.entry_point},
-            b={**side, "files": version_files(b), "entry_point": b.entry_point},
-        )
-    except Exception:  # engine missing, or a side does not load: the equivalence is unknown
-        return None, None
-    return result.get("equivalent"), result.get("method")
+        result = engine().equivalent(a=_engine_side(a), b=_engine_side(b))
+    except Exception as exc:  # a side does not load: the equivalence is unknown
+        return {"equivalent": None, "method": None, "reason": str(exc) or exc.__class__.__name__}
+    return {"equivalent": result.get("equivalent"), "method": result.get("method"), "reason": result.get("reason")}
 
 
 def circuit_version_diff(*, circuit: Circuit, a: int, b: int) -> dict:
     version_a, version_b = _version(circuit, a), _version(circuit, b)
     side_a, side_b = _side(version_a), _side(version_b)
-    equivalent, method = _equivalence(version_a, version_b)
+    equivalence = _equivalence(version_a, version_b)
     return {
         "circuit_id": circuit.id,
         "a": a,
@@ -114,7 +117,8 @@ def circuit_version_diff(*, circuit: Circuit, a: int, b: int) -> dict:
             "a": side_a,
             "b": side_b,
             "delta": _delta(side_a, side_b),
-            "equivalent": equivalent,
-            "equivalence_method": method,
+            "equivalent": equivalence["equivalent"],
+            "equivalence_method": equivalence["method"],
+            "equivalence_reason": equivalence["reason"],
         },
     }

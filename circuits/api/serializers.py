@@ -237,6 +237,7 @@ class SemanticDiff(serializers.Serializer):
     delta = serializers.DictField()
     equivalent = serializers.BooleanField(allow_null=True)
     equivalence_method = serializers.CharField(allow_null=True)
+    equivalence_reason = serializers.CharField(allow_null=True)
 
 
 class DiffOutput(serializers.Serializer):
