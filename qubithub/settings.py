@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "datasets",
     "runs",
     "spaces",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ api_patterns = [
     path("", include("runs.api.urls")),
     path("", include("runs.api.provider_urls")),
     path("", include("spaces.api.urls")),
+    path("", include("benchmarks.api.urls")),
     path("schema", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
