@@ -20,11 +20,15 @@ PROFILE_LIST_SIZE = 24
 
 
 def _datasets_of(user, slug: str) -> list:
-    try:
-        from datasets.selectors import dataset_list
-    except ImportError:
-        return []
+    from datasets.selectors import dataset_list
+
     return list(dataset_list(user=user, filters={"owner": slug})[:PROFILE_LIST_SIZE])
+
+
+def _spaces_of(user, slug: str) -> list:
+    from spaces.selectors import space_list
+
+    return list(space_list(user=user, filters={"owner": slug})[:PROFILE_LIST_SIZE])
 
 
 @page_errors
@@ -38,6 +42,7 @@ def profile(request, owner: str):
         "circuits": card_page(circuits, request.user, offset=0, limit=PROFILE_LIST_SIZE),
         "circuit_count": circuits.count(),
         "datasets": _datasets_of(request.user, organization.slug),
+        "spaces": _spaces_of(request.user, organization.slug),
         "is_admin": has_role(request.user, organization, Role.ADMIN) and not organization.is_personal,
     }
     return render(request, "orgs/profile.html", context)

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("runs.urls")),  # /runs/..., /backends/...: before the /{owner}/{name} pages
     path("", include("orgs.urls")),
     path("", include("datasets.urls")),
+    path("", include("spaces.urls")),
     path("", include("circuits.urls")),
     path("", include(profile_patterns)),  # /{owner}: last of all
 ]

@@ -1,0 +1,50 @@
+from django import forms
+
+from circuits.models import NAME_PATTERN
+from spaces.models import Sdk, SpaceType
+
+SORTS = [
+    ("created_at", "Newest"),
+    ("stars_count", "Most starred"),
+    ("updated_at", "Recently updated"),
+    ("name", "Name"),
+]
+
+
+class SpaceExploreForm(forms.Form):
+    q = forms.CharField(required=False, label="Search")
+    sdk = forms.ChoiceField(required=False, choices=[("", "Any SDK"), *Sdk.choices], label="SDK")
+    space_type = forms.ChoiceField(required=False, choices=[("", "Any type"), *SpaceType.choices], label="Type")
+    sort = forms.ChoiceField(required=False, choices=SORTS)
+
+    def filters(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        return {key: value for key, value in data.items() if value} | {"sort": data.get("sort") or "created_at"}
+
+
+class SpaceCreateForm(forms.Form):
+    organization_name = forms.ChoiceField(label="Owner", required=False)
+    name = forms.RegexField(
+        NAME_PATTERN,
+        max_length=100,
+        help_text="Lowercase letters, digits and hyphens.",
+        error_messages={"invalid": "Use lowercase letters, digits and hyphens."},
+    )
+    title = forms.CharField(max_length=500)
+    sdk = forms.ChoiceField(choices=Sdk.choices, label="SDK")
+    space_type = forms.ChoiceField(choices=SpaceType.choices, label="Type")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text="Markdown.")
+    is_public = forms.BooleanField(required=False, initial=True, label="Public")
+
+    def __init__(self, *args, owners: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization_name"].choices = [(o, o) for o in owners]
+
+
+class SpaceFileForm(forms.Form):
+    path = forms.CharField(max_length=255, label="File path")
+    content = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 20, "spellcheck": "false", "class": "code-input"}),
+        required=False,
+        strip=False,
+    )
