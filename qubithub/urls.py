@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("orgs.urls")),
     path("", include("datasets.urls")),
     path("", include("spaces.urls")),
+    path("", include("benchmarks.urls")),
     path("", include("circuits.urls")),
     path("", include(profile_patterns)),  # /{owner}: last of all
 ]
