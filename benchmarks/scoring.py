@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -127,3 +128,14 @@ def ideal_distribution(qasm: str, *, cutoff: float = 1e-12) -> dict[str, float]:
     probs = Statevector(flat).probabilities()
     width = circuit.num_qubits
     return {format(i, f"0{width}b"): round(float(v), 12) for i, v in enumerate(probs) if v > cutoff}
+
+
+def problem_ideal(problem: Any) -> dict[str, float]:
+    """The ideal distribution of a problem (a ProblemSpec); every one of its reference circuits must produce it."""
+    ideal = ideal_distribution(problem.circuits[0].qasm)
+    for circuit in problem.circuits[1:]:
+        if hellinger_fidelity(ideal, ideal_distribution(circuit.qasm)) < 1 - 1e-9:
+            raise ValueError(
+                f"{problem.name}: circuit {circuit.name} does not produce the problem's ideal distribution"
+            )
+    return ideal

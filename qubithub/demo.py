@@ -1,9 +1,11 @@
 """Demo data: the demo user, the QubitHub organization and its curated circuits (idempotent)."""
 
 import tomllib
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 
 from accounts.models import User
@@ -94,4 +96,5 @@ def load_demo() -> dict:
         personal.save(update_fields=["forked_from"])
     load_demo_datasets(owner=user, organization=org)
     load_demo_spaces(owner=user, organization=org)
+    call_command("publish_benchmark_suites", stdout=StringIO())  # frozen definitions: no simulation here
     return {"user": user, "organization": org, "circuits": circuits + [personal]}

@@ -10,15 +10,22 @@ from __future__ import annotations
 
 from benchmarks.suites.spec import CircuitSpec, ProblemSpec, SuiteSpec
 
-__all__ = ["CircuitSpec", "ProblemSpec", "SuiteSpec", "definitions", "definition"]
+__all__ = ["SHIPPED", "CircuitSpec", "ProblemSpec", "SuiteSpec", "definitions", "generate"]
+SHIPPED = ("algorithms-v1", "variational-v1", "volumetric-v1")
+
+
+def generate(key: str, *, small: bool = False) -> SuiteSpec:
+    """Build a shipped suite from its generator (seconds for the full algorithms suite)."""
+    from benchmarks.suites import algorithms, variational, volumetric
+
+    builders = {
+        "algorithms-v1": algorithms.suite,
+        "variational-v1": variational.suite,
+        "volumetric-v1": volumetric.suite,
+    }
+    return builders[key](small=small)
 
 
 def definitions(*, small: bool = False) -> list[SuiteSpec]:
-    """Every shipped suite. `small` keeps only narrow problems (tests)."""
-    from benchmarks.suites import algorithms, variational, volumetric
-
-    return [algorithms.suite(small=small), variational.suite(small=small), volumetric.suite(small=small)]
-
-
-def definition(key: str, *, small: bool = False) -> SuiteSpec | None:
-    return next((suite for suite in definitions(small=small) if suite.key == key), None)
+    """Every shipped suite, generated. `small` keeps only narrow problems (tests)."""
+    return [generate(key, small=small) for key in SHIPPED]

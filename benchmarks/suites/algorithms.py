@@ -13,9 +13,6 @@ from typing import Any
 from benchmarks.suites.spec import CircuitSpec, ProblemSpec, SuiteSpec, qasm_of
 
 WIDTHS = (2, 4, 6, 8, 10, 12)
-SMALL_WIDTHS = (2, 3, 4)
-GROVER_MAX_ITERATIONS = 3
-FAMILIES = ("ghz", "qft", "bv", "dj", "grover", "qpe", "ae", "hidden-shift")
 
 
 def _bits(width: int, tag: str, *, nonzero: bool = True) -> str:
@@ -147,7 +144,7 @@ def _multi_controlled_z(qc: Any, n: int) -> None:
 
 
 def grover_iterations(n: int) -> int:
-    return max(1, min(GROVER_MAX_ITERATIONS, math.floor(math.pi / 4 * math.sqrt(2**n))))
+    return max(1, math.floor(math.pi / 4 * math.sqrt(2**n)))
 
 
 def grover(n: int, marked: str) -> Any:
@@ -230,73 +227,85 @@ def _problem(family: str, n: int, title: str, circuits: list[tuple[str, str, Any
     )
 
 
-def problems_at(n: int) -> list[ProblemSpec]:
-    state, secret, mask = _bits(n, "qft", nonzero=False), _bits(n - 1, "bv"), _bits(n - 1, "dj", nonzero=False)
-    marked, phase = _bits(n, "grover", nonzero=False), _bits(n - 1, "qpe")
+def _ghz(n: int) -> ProblemSpec:
+    circuits = [("ghz-chain", "CNOT chain", ghz_chain(n)), ("ghz-tree", "Logarithmic-depth tree", ghz_tree(n))]
+    return _problem("ghz", n, f"GHZ state on {n} qubits", circuits)
+
+
+def _qft(n: int) -> ProblemSpec:
+    state = _bits(n, "qft", nonzero=False)
+    return _problem("qft", n, f"QFT of the basis state |{state}>", [("qft", "QFT", qft_basis(n, state))], state=state)
+
+
+def _bv(n: int) -> ProblemSpec:
+    secret = _bits(n - 1, "bv")
+    circuits = [("bv", "Bernstein-Vazirani", bernstein_vazirani(n, secret))]
+    return _problem("bv", n, f"Bernstein-Vazirani, {n - 1}-bit secret", circuits, secret=secret)
+
+
+def _dj(n: int) -> ProblemSpec:
+    mask = _bits(n - 1, "dj", nonzero=False)
+    circuits = [("dj", "Deutsch-Jozsa", deutsch_jozsa(n, mask))]
+    return _problem("dj", n, f"Deutsch-Jozsa, balanced oracle on {n - 1} bits", circuits, mask=mask, balanced=True)
+
+
+def _grover(n: int) -> ProblemSpec:
+    marked = _bits(n, "grover", nonzero=False)
+    circuits = [("grover", "Grover", grover(n, marked))]
+    return _problem(
+        "grover", n, f"Grover search for |{marked}>", circuits, marked=marked, iterations=grover_iterations(n)
+    )
+
+
+def _qpe(n: int) -> ProblemSpec:
+    phase = _bits(n - 1, "qpe")
+    circuits = [("qpe", "Phase estimation", phase_estimation(n, phase))]
+    return _problem("qpe", n, f"Phase estimation of theta = {int(phase, 2)}/{2 ** (n - 1)}", circuits, phase=phase)
+
+
+def _ae(n: int) -> ProblemSpec:
     numerator = 1 + random.Random(f"algorithms-v1:ae:{n}").randrange(max(1, 2 ** (n - 1) - 1))
-    shift_width = n - n % 2
-    shift = _bits(shift_width, "hidden-shift")
-    return [
-        _problem(
-            "ghz",
-            n,
-            f"GHZ state on {n} qubits",
-            [("ghz-chain", "CNOT chain", ghz_chain(n)), ("ghz-tree", "Logarithmic-depth tree", ghz_tree(n))],
-        ),
-        _problem("qft", n, f"QFT of the basis state |{state}>", [("qft", "QFT", qft_basis(n, state))], state=state),
-        _problem(
-            "bv",
-            n,
-            f"Bernstein-Vazirani, {n - 1}-bit secret",
-            [("bv", "Bernstein-Vazirani", bernstein_vazirani(n, secret))],
-            secret=secret,
-        ),
-        _problem(
-            "dj",
-            n,
-            f"Deutsch-Jozsa, balanced oracle on {n - 1} bits",
-            [("dj", "Deutsch-Jozsa", deutsch_jozsa(n, mask))],
-            mask=mask,
-            balanced=True,
-        ),
-        _problem(
-            "grover",
-            n,
-            f"Grover search for |{marked}>",
-            [("grover", "Grover", grover(n, marked))],
-            marked=marked,
-            iterations=grover_iterations(n),
-        ),
-        _problem(
-            "qpe",
-            n,
-            f"Phase estimation of theta = {int(phase, 2)}/{2 ** (n - 1)}",
-            [("qpe", "Phase estimation", phase_estimation(n, phase))],
-            phase=phase,
-        ),
-        _problem(
-            "ae",
-            n,
-            f"Amplitude estimation of sin^2(pi {numerator}/{2 ** (n - 1)})",
-            [("ae", "Amplitude estimation", amplitude_estimation(n, numerator))],
-            numerator=numerator,
-        ),
-        _problem(
-            "hidden-shift",
-            shift_width if n % 2 else n,
-            f"Hidden shift {shift}",
-            [("hidden-shift", "Hidden shift", hidden_shift(shift_width, shift))],
-            shift=shift,
-        ),
-    ]
+    circuits = [("ae", "Amplitude estimation", amplitude_estimation(n, numerator))]
+    return _problem(
+        "ae", n, f"Amplitude estimation of sin^2(pi {numerator}/{2 ** (n - 1)})", circuits, numerator=numerator
+    )
+
+
+def _hidden_shift(n: int) -> ProblemSpec:
+    shift = _bits(n, "hidden-shift")
+    return _problem(
+        "hidden-shift",
+        n,
+        f"Hidden shift {shift}",
+        [("hidden-shift", "Hidden shift", hidden_shift(n, shift))],
+        shift=shift,
+    )
+
+
+# family -> (builder, widths, small widths). Gate-heavy families stop earlier so that the whole suite emulates on
+# one device in about a minute; Grover runs its optimal number of iterations.
+FAMILY_BUILDERS = {
+    "ghz": (_ghz, WIDTHS, (3,)),
+    "qft": (_qft, (2, 4, 6, 8, 10), (3,)),
+    "bv": (_bv, WIDTHS, (3,)),
+    "dj": (_dj, WIDTHS, (3,)),
+    "grover": (_grover, (2, 3, 4, 5, 6), (2,)),
+    "qpe": (_qpe, (2, 4, 6, 8, 10), (3,)),
+    "ae": (_ae, (3, 4, 6, 8, 10), (3,)),
+    "hidden-shift": (_hidden_shift, WIDTHS, (2,)),
+}
+
+
+def problem(family: str, n: int) -> ProblemSpec:
+    return FAMILY_BUILDERS[family][0](n)
 
 
 def suite(*, small: bool = False) -> SuiteSpec:
-    by_name: dict[str, ProblemSpec] = {}
-    for n in SMALL_WIDTHS if small else WIDTHS:
-        for problem in problems_at(n):
-            by_name.setdefault(problem.name, problem)
-    problems = sorted(by_name.values(), key=lambda p: (FAMILIES.index(p.family), p.qubits))
+    problems = [
+        builder(n)
+        for builder, widths, small_widths in FAMILY_BUILDERS.values()
+        for n in (small_widths if small else widths)
+    ]
     return SuiteSpec(
         name="algorithms",
         version=1,

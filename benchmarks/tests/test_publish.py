@@ -1,10 +1,12 @@
 """Publishing suites: reference circuits are circuits of the curated org; a published version never changes."""
 
 import dataclasses
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
+from benchmarks import scoring
 from benchmarks.models import Problem, ReferenceCircuit, Suite
 from benchmarks.services import suite_publish
 from benchmarks.tests.conftest import tiny_spec
@@ -36,12 +38,23 @@ def test_publishing_again_changes_nothing_even_if_the_generators_changed(suite, 
     assert Suite.objects.get().title == "Algorithms" and again.problems.count() == 3
 
 
-def test_the_command_publishes_every_shipped_suite_once(curator):
-    call_command("publish_benchmark_suites", "--small")
-    call_command("publish_benchmark_suites", "--small")
+def test_the_command_publishes_every_shipped_suite_once_from_its_frozen_definition(curator):
+    call_command("publish_benchmark_suites", stdout=StringIO())
+    out = StringIO()
+    call_command("publish_benchmark_suites", stdout=out)
+    assert "Already published algorithms-v1" in out.getvalue()
     assert sorted(Suite.objects.values_list("name", "version")) == [
         ("algorithms", 1),
         ("variational", 1),
         ("volumetric", 1),
     ]
-    assert Problem.objects.filter(suite__name="algorithms", name="qft-3").get().qubits == 3
+    ghz = Problem.objects.get(suite__name="algorithms", name="ghz-12")
+    assert ghz.ideal_distribution == {"0" * 12: 0.5, "1" * 12: 0.5} and ghz.circuits.count() == 2
+    assert Problem.objects.filter(suite__name="volumetric").count() == 9
+
+
+def test_a_problem_whose_circuits_disagree_is_refused():
+    spec = tiny_spec().problems[0]
+    wrong = dataclasses.replace(spec.circuits[1], qasm=tiny_spec().problems[1].circuits[0].qasm)
+    with pytest.raises(ValueError, match="does not produce"):
+        scoring.problem_ideal(dataclasses.replace(spec, circuits=(spec.circuits[0], wrong)))

@@ -1,15 +1,18 @@
 """Publish the shipped benchmark suites (idempotent: a published version is never changed).
 
-    manage.py publish_benchmark_suites [--suite algorithms-v1] [--owner USERNAME] [--small]
+    manage.py publish_benchmark_suites [--suite algorithms-v1] [--owner USERNAME]
+    manage.py publish_benchmark_suites --freeze [--suite KEY]   # write benchmarks/suites/published/<key>.json
+    manage.py publish_benchmark_suites --small                   # narrow problems only, from the generators
 
-Reference circuits go to the curated organization (`qubithub`); --owner names the user who creates it when it
-does not exist yet (default: its current owner).
+Publication reads the frozen definition (circuits and ideal distributions) when there is one. Reference circuits
+go to the curated organization (`qubithub`); --owner names the user who creates it when it does not exist yet.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
+from benchmarks.models import Suite
 from benchmarks.services import suite_publish
-from benchmarks.suites import definitions
+from benchmarks.suites import SHIPPED, frozen, generate
 from orgs.models import Membership, Organization, Role
 from qubithub.demo import CURATED_ORG
 
@@ -18,18 +21,29 @@ class Command(BaseCommand):
     help = "Publish the shipped benchmark suites (algorithms-v1, variational-v1, volumetric-v1)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--suite", action="append", help="Only this suite key (repeatable).")
+        parser.add_argument("--suite", action="append", choices=SHIPPED, help="Only this suite (repeatable).")
         parser.add_argument("--owner", help="User who owns the curated organization if it must be created.")
-        parser.add_argument("--small", action="store_true", help="Narrow problems only (tests, quick looks).")
+        parser.add_argument("--small", action="store_true", help="Narrow problems only, generated (tests).")
+        parser.add_argument("--freeze", action="store_true", help="Write the frozen definitions and stop.")
 
-    def handle(self, *args, suite=None, owner=None, small=False, **options):
-        user = self._owner(owner)
-        for spec in definitions(small=small):
-            if suite and spec.key not in suite:
+    def handle(self, *args, suite=None, owner=None, small=False, freeze=False, **options):
+        keys = suite or list(SHIPPED)
+        if freeze:
+            for key in keys:
+                self.stdout.write(f"Froze {key} in {frozen.freeze(generate(key))}")
+            return
+        user = None
+        for key in keys:
+            name, _, version = key.rpartition("-v")
+            existing = Suite.objects.filter(name=name, version=int(version)).first()
+            if existing is not None:
+                self.stdout.write(f"Already published {key}: {existing.problems.count()} problems")
                 continue
-            published, created = suite_publish(spec=spec, owner=user, organization_slug=CURATED_ORG)
-            verb = "Published" if created else "Already published"
-            self.stdout.write(f"{verb} {published.key}: {published.problems.count()} problems")
+            user = user or self._owner(owner)
+            loaded = None if small else frozen.load(key)
+            spec, ideals = loaded if loaded else (generate(key, small=small), None)
+            published, _ = suite_publish(spec=spec, owner=user, organization_slug=CURATED_ORG, ideals=ideals)
+            self.stdout.write(f"Published {published.key}: {published.problems.count()} problems")
 
     def _owner(self, username: str | None):
         from accounts.models import User
