@@ -3,8 +3,8 @@ from django.urls import path
 from circuits import views
 
 urlpatterns = [
-    path("", views.explore, name="explore"),
-    path("explore", views.explore, name="explore-circuits"),
+    path("", views.home, name="home"),
+    path("explore", views.explore, name="explore"),
     path("explore/tags/<str:tag>", views.explore, name="tag"),
     path("new", views.circuit_new, name="circuit-new"),
     path("<str:owner>/<str:name>", views.circuit_page, name="circuit-page"),

@@ -26,6 +26,28 @@ SVG_HEADERS = {
 }
 
 
+HOME_CARDS = 6
+
+
+def home(request):
+    """Trending and newest circuits, newest datasets and spaces; search leads to the explore pages."""
+    from datasets.selectors import dataset_list
+    from spaces.selectors import space_list
+
+    def circuits(sort: str) -> list:
+        queryset = selectors.circuit_list(user=request.user, filters={"sort": sort})
+        return card_page(queryset, request.user, offset=0, limit=HOME_CARDS)
+
+    context = {
+        "trending": circuits("stars_count"),
+        "newest": circuits("created_at"),
+        "datasets": list(dataset_list(user=request.user, filters={"sort": "created_at"})[:HOME_CARDS]),
+        "spaces": list(space_list(user=request.user, filters={"sort": "created_at"})[:HOME_CARDS]),
+        "form": ExploreForm(),
+    }
+    return render(request, "home.html", context)
+
+
 def explore(request, tag: str | None = None):
     form = ExploreForm(request.GET or None)
     filters = form.filters() if form.is_bound else {"sort": "created_at"}

@@ -4,14 +4,26 @@ from tests_browser.test_journeys import publish_circuit
 
 PUBLIC_PAGES = [
     "/",
+    "/explore",
     "/explore/datasets",
+    "/explore/spaces",
+    "/benchmarks",
     "/explore/tags/bell",
     "/backends",
     "/backends/qiskit_aer",
     "/login",
     "/signup",
 ]
-SIGNED_IN_PAGES = ["/new", "/runs", "/settings", "/settings/password", "/settings/keys", "/datasets/new", "/orgs/new"]
+SIGNED_IN_PAGES = [
+    "/new",
+    "/runs",
+    "/settings",
+    "/settings/password",
+    "/settings/keys",
+    "/datasets/new",
+    "/spaces/new",
+    "/orgs/new",
+]
 
 
 def test_the_friendly_404_page_has_no_other_console_error(visitor):
@@ -34,6 +46,10 @@ def test_every_page_renders_without_console_errors(visitor, tmp_path):
         f"{circuit}?compare=1..1",
     ]:
         visitor.go(path).wait_for_load_state("load")
+    visitor.page.emulate_media(color_scheme="dark")
+    visitor.go("/")
+    visitor.shot("11-home-dark")
+    visitor.page.emulate_media(color_scheme="light")
     visitor.page.set_viewport_size({"width": 390, "height": 800})
     visitor.go(circuit)
     visitor.shot("09-circuit-page-phone")

@@ -11,7 +11,7 @@ def test_explore_lists_public_circuits_with_a_bounded_number_of_queries(django_a
     for i in range(30):
         make_circuit(alice, f"c{i}", tags=["t"], with_files=False)
     with django_assert_max_num_queries(8):
-        response = client.get("/")
+        response = client.get("/explore")
     assert response.status_code == 200
     assert b"alice/c29" in response.content
 

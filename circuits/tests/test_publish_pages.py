@@ -168,5 +168,19 @@ def test_tag_pages_list_the_circuits_with_that_tag(client, alice):
 def test_explore_filters_by_qubits_and_sorts(client, alice):
     make_circuit(alice, "small", qubits=2, with_files=False)
     make_circuit(alice, "big", qubits=20, with_files=False)
-    page = client.get("/", {"qubits_min": 10, "sort": "stars_count"}).content.decode()
+    page = client.get("/explore", {"qubits_min": 10, "sort": "stars_count"}).content.decode()
     assert "alice/big" in page and "alice/small" not in page
+
+
+def test_home_shows_trending_and_newest_circuits_datasets_and_spaces(django_assert_max_num_queries, client, alice):
+    from datasets.services import dataset_create
+    from spaces.services import space_create
+
+    for i in range(8):
+        make_circuit(alice, f"c{i}", tags=["t"], with_files=False)
+    dataset_create(creator=alice, name="energies", title="Energies", format="csv")
+    space_create(creator=alice, name="playground", title="Playground")
+    with django_assert_max_num_queries(16):
+        page = client.get("/").content.decode()
+    assert "Trending circuits" in page and "alice/c7" in page
+    assert "alice/energies" in page and "alice/playground" in page
