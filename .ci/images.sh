@@ -41,11 +41,13 @@ echo "web: /healthz 200, static files served, runs as qubithub"
 
 stamp "worker image: quantum libraries, Celery app and Django load"
 docker run --rm --network none qubithub/worker:latest python -c "
-import django, qiskit, qiskit_aer, cirq, pennylane
+import django, qiskit, qiskit_aer
+from importlib.metadata import version
 django.setup()
 from qubithub.celery import app
-assert 'runs.execute' in app.tasks or app.loader.import_default_modules() or 'runs.execute' in app.tasks
-print('worker: qiskit', qiskit.__version__, 'aer', qiskit_aer.__version__, 'cirq', cirq.__version__, 'pennylane', pennylane.__version__)"
+app.loader.import_default_modules()
+assert 'runs.execute' in app.tasks, sorted(app.tasks)
+print('worker: qiskit', qiskit.__version__, 'aer', qiskit_aer.__version__, 'cirq', version('cirq-core'), 'pennylane', version('pennylane'))"
 
 stamp "runner image: sandbox and quantum packages, unprivileged"
 docker run --rm --network none --read-only --tmpfs /tmp qubithub/runner:latest python -c "

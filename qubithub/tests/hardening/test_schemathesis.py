@@ -36,4 +36,5 @@ def test_the_api_never_answers_5xx_and_matches_its_schema(on_live_stack, tmp_pat
     print(f"\nschemathesis: {tested.group(1) if tested else '?'} operations, "
           f"{summary.group(0) if summary else 'no summary'}, exit {result.returncode}")  # fmt: skip
     failures = re.findall(r"^_{3,} (.+?) _{3,}$", output, flags=re.M)
-    assert result.returncode == 0, f"failing operations: {failures}\n\n{output[-6000:]}"
+    details = output[output.find("= FAILURES =") :][:12000] if "= FAILURES =" in output else output[-6000:]
+    assert result.returncode == 0, f"failing operations: {failures}\n\n{details}"
