@@ -69,3 +69,14 @@ def test_an_org_key_is_shown_once_and_revoked(alice, lab):
 def test_creating_an_organization(alice):
     response = session(alice).post("/orgs/new", {"name": "Team", "slug": "team"})
     assert response["Location"] == "/team"
+
+
+def test_a_profile_lists_spaces_and_datasets_and_is_titled_by_its_slug(client, alice):
+    from datasets.services import dataset_create
+    from spaces.services import space_create
+
+    dataset_create(creator=alice, name="energies", title="Energies", format="csv")
+    space_create(creator=alice, name="playground", title="Playground")
+    page = client.get("/alice").content.decode()
+    assert "<title>alice · QubitHub</title>" in page
+    assert "alice/energies" in page and "alice/playground" in page
