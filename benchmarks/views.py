@@ -3,10 +3,14 @@ caller's best entry highlighted. Runs and submissions go through the API (`POST 
 
 from itertools import groupby
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from benchmarks import selectors
-from qubithub.errors import NotFound
+from benchmarks import selectors, services
+from benchmarks.forms import BenchmarkRunForm
+from qubithub.errors import DomainError, NotFound
 from qubithub.pages import page_errors
 
 BOARD_SIZE = 50
@@ -41,4 +45,27 @@ def problem_page(request, suite_name: str, problem_id: str):
         for key, rows in groupby(entries, key=lambda e: (e.backend_type, e.shots))
     ]
     context = {"problem": problem, "suite": problem.suite, "boards": boards, "mine": _my_best(request, problem)}
+    if request.user.is_authenticated:
+        context["run_form"] = BenchmarkRunForm(problem=problem)
     return render(request, "benchmarks/problem.html", context)
+
+
+@require_POST
+@login_required
+@page_errors
+def problem_run(request, suite_name: str, problem_id: str):
+    """Run a reference circuit of the problem; the result is ranked once its run is scored."""
+    problem = selectors.problem_get(selectors.suite_get(suite_name), problem_id)
+    form = BenchmarkRunForm(request.POST, problem=problem)
+    try:
+        if not form.is_valid():
+            raise DomainError(" ".join(e for errors in form.errors.values() for e in errors))
+        results = services.benchmark_run(
+            user=request.user, suite_name=problem.suite.key, problem_idx=problem.index, **form.service_arguments()
+        )
+    except DomainError as exc:
+        messages.error(request, f"Could not run the benchmark: {exc.detail}")
+        return redirect("benchmark-problem", suite_name, problem_id)
+    messages.success(request, f"Started {len(results)} run(s); each is ranked here once scored.")
+    first = next((r for r in results if r.run_id), None)
+    return redirect("run-page", first.run_id) if first else redirect("benchmark-problem", suite_name, problem_id)

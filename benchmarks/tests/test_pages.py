@@ -42,3 +42,23 @@ def test_visitors_see_the_leaderboard_without_a_highlight(client, suite, alice):
     make_result(suite.problems.get(name="ghz-3"), alice, score=0.9)
     page = client.get(f"/benchmarks/{suite.key}/ghz-3").content.decode()
     assert "alice" in page and 'class="mine"' not in page
+
+
+def test_running_a_problem_from_its_page_starts_runs_and_opens_the_first(monkeypatch, suite, alice):
+    from runs import engine
+    from runs.models import Run
+    from runs.tests.conftest import CATALOGUE
+
+    monkeypatch.setattr(engine, "backend_catalogue", lambda: CATALOGUE)
+    monkeypatch.setattr(engine, "backend_get", lambda name: next((b for b in CATALOGUE if b["id"] == name), None))
+    browser = session(alice)
+    assert b"Run this problem" in browser.get(f"/benchmarks/{suite.key}/ghz-3").content
+    response = browser.post(
+        f"/benchmarks/{suite.key}/ghz-3/run", {"circuit_idx": "0", "backend": "qiskit_aer", "shots": "100"}
+    )
+    run = Run.objects.get(user=alice)
+    assert response["Location"] == f"/runs/{run.id}" and run.shots == 100
+
+
+def test_running_needs_a_login(client, suite):
+    assert client.post(f"/benchmarks/{suite.key}/ghz-3/run")["Location"].startswith("/login")

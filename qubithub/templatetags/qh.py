@@ -41,3 +41,10 @@ def query_with(context, **changes) -> str:
     for key, value in changes.items():
         params[key] = value
     return "?" + params.urlencode()
+
+
+@register.filter
+def words(key: str) -> str:
+    """`space_cpu_seconds` → `Space CPU seconds`-like label: underscores become spaces, first letter capital."""
+    text = str(key).replace("_", " ")
+    return text[:1].upper() + text[1:]
