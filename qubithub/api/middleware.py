@@ -33,5 +33,18 @@ class ApiErrorMiddleware:
             too_big = isinstance(exception, RequestDataTooBig)
             detail = "The request body is too large." if too_big else "Bad request."
             return JsonResponse({"detail": detail}, status=413 if too_big else 400)
+        if _backing_service_down(exception):  # Redis or PostgreSQL restarting: the client should retry
+            logger.warning("Backing service unavailable on %s %s: %s", request.method, request.path, exception)
+            response = JsonResponse({"detail": "A backing service is briefly unavailable; retry shortly."}, status=503)
+            response["Retry-After"] = "5"
+            return response
         logger.exception("Unhandled error on %s %s", request.method, request.path)
         return JsonResponse({"detail": "Internal server error."}, status=500)
+
+
+def _backing_service_down(exception: Exception) -> bool:
+    from django.db import InterfaceError, OperationalError
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    return isinstance(exception, (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError))

@@ -305,3 +305,16 @@ def test_password_guessing_on_the_login_page_is_throttled(alice, settings):
         for i in range(settings.QH_AUTH_ATTEMPTS_PER_MINUTE + 3)
     ]
     assert statuses[-1] == 429, statuses
+
+
+@pytest.mark.parametrize("error", ["redis", "database"])
+def test_a_backing_service_outage_answers_503_with_retry_after(rf, error):
+    from django.db import OperationalError
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from qubithub.api.middleware import ApiErrorMiddleware
+
+    exception = RedisConnectionError("refused") if error == "redis" else OperationalError("server closed")
+    response = ApiErrorMiddleware(lambda request: None).process_exception(rf.get("/api/circuits"), exception)
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "retry" in json.loads(response.content)["detail"]
