@@ -5,6 +5,7 @@ import base64
 import json
 import re
 import time
+import uuid
 
 import jwt
 import pytest
@@ -56,10 +57,14 @@ def private_world(alice, lab):
         "org_id": lab.id,
         "user_id": alice.id,
         "key_id": key_client(alice).api_key.id,
+        # benchmark results and submissions: swept with ids that do not exist (TODO benchmarks: alice's own)
+        "result_id": uuid.uuid4(),
+        "submission_id": uuid.uuid4(),
     }
 
 
-NOT_OBJECT_ROUTES = ("backends/", "providers/", "orgs/<slug:slug>")  # catalogue, own credentials, public profiles
+# catalogue, own credentials, public profiles, public benchmark suites and leaderboards
+NOT_OBJECT_ROUTES = ("backends/", "providers/", "orgs/<slug:slug>", "benchmarks/suites/", "benchmarks/leaderboard/")
 
 
 def concrete(route: str, values: dict) -> str | None:
