@@ -23,10 +23,12 @@ class ExploreForm(forms.Form):
     qubits_min = forms.IntegerField(required=False, min_value=0, label="Min qubits")
     qubits_max = forms.IntegerField(required=False, min_value=0, label="Max qubits")
     sort = forms.ChoiceField(required=False, choices=SORTS)
+    owner = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def filters(self) -> dict:
         data = self.cleaned_data if self.is_valid() else {}
         return {
+            "owner": data.get("owner") or None,
             "q": data.get("q") or None,
             "framework": data.get("framework") or None,
             "tags": [data["tag"]] if data.get("tag") else [],

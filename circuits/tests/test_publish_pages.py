@@ -184,3 +184,10 @@ def test_home_shows_trending_and_newest_circuits_datasets_and_spaces(django_asse
         page = client.get("/").content.decode()
     assert "Trending circuits" in page and "alice/c7" in page
     assert "alice/energies" in page and "alice/playground" in page
+
+
+def test_explore_filters_by_owner(client, alice, bob):
+    make_circuit(alice, "mine", with_files=False)
+    make_circuit(bob, "theirs", with_files=False)
+    page = client.get("/explore", {"owner": "bob"}).content.decode()
+    assert "bob/theirs" in page and "alice/mine" not in page
