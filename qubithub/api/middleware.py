@@ -1,9 +1,10 @@
 """Django's own 404/405/500 answers on /api/ paths become the JSON error envelope."""
 
 import logging
+from urllib.parse import unquote
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 
 logger = logging.getLogger("qubithub.api")
 
@@ -12,11 +13,23 @@ def is_api_path(path: str) -> bool:
     return path == "/api" or path.startswith("/api/")
 
 
+def _has_nul(request) -> bool:
+    return "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", ""))
+
+
+def _bad_request(request, detail: str):
+    if is_api_path(request.path):
+        return JsonResponse({"detail": detail}, status=400)
+    return HttpResponseBadRequest(detail, content_type="text/plain; charset=utf-8")
+
+
 class ApiErrorMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if _has_nul(request):  # no database can store it and no name contains it: refuse before any lookup
+            return _bad_request(request, "The URL contains a NUL character.")
         response = self.get_response(request)
         if not is_api_path(request.path) or response.get("Content-Type", "").startswith("application/json"):
             return response

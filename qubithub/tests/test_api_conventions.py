@@ -116,3 +116,16 @@ class TestListEnvelope:
 
     def test_limit_100_is_allowed(self, api, db):
         assert api.get("/api/circuits?limit=100").status_code == 200
+
+
+class TestNulCharacters:
+    @pytest.mark.parametrize(
+        "url", ["/api/files/circuits/%00/v1/a.py", "/api/circuits?q=%00", "/api/circuits/resolve?repo_name=a%00/b"]
+    )
+    def test_a_nul_in_an_api_url_is_a_400_with_detail(self, api, url):
+        response = api.get(url)
+        assert response.status_code == 400
+        assert response.json() == {"detail": "The URL contains a NUL character."}
+
+    def test_a_nul_in_a_page_url_is_a_400(self, client):
+        assert client.get("/alice/bell%00").status_code == 400
