@@ -38,3 +38,11 @@ def test_an_emulated_device_reports_the_transpiled_size_and_its_calibration_snap
 def test_the_same_seed_gives_the_same_counts_on_an_emulated_device():
     first, second = run("fake_manila", seed=5), run("fake_manila", seed=5)
     assert first["results"]["counts"] == second["results"]["counts"]
+
+
+def test_the_zygote_warm_up_builds_the_device_provider_before_fork():
+    from quantum import warmup
+    from quantum.backends import devices
+
+    warmup.warm_up()
+    assert devices._provider.cache_info().currsize == 1
