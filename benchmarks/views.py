@@ -24,7 +24,16 @@ def suites(request):
 @page_errors
 def suite_page(request, suite_name: str):
     suite = selectors.suite_detail(selectors.suite_get(suite_name))
-    return render(request, "benchmarks/suite.html", {"suite": suite})
+    return render(request, "benchmarks/suite.html", {"suite": suite, "matrix": _heat_map(selectors.matrix(suite))})
+
+
+def _heat_map(matrix: dict) -> dict:
+    """Each measured cell gets a hue from red (score 0) to green (score 1) for the heat map."""
+    for row in matrix["rows"]:
+        for cell in row["cells"]:
+            if cell is not None:
+                cell["hue"] = round(120 * min(max(cell["mean"], 0.0), 1.0))
+    return matrix
 
 
 def _my_best(request, problem):
