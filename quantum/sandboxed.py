@@ -28,10 +28,13 @@ def run_job(
     from sandbox.limits import limits_from_env
 
     job = Job(files=dict(files), call=call, payload=payload, limits=limits_from_env().with_wall(timeout_s))
-    try:
-        result = get_sandbox().run(job, cancel_event=cancel_event, on_output=on_output)
-    except SandboxError as error:
-        raise InternalError(f"the sandbox could not run the job: {error}") from error
+    for attempt in (1, 2):  # a broken warm zygote is retired on error; the second attempt gets a fresh one
+        try:
+            result = get_sandbox().run(job, cancel_event=cancel_event, on_output=on_output)
+            break
+        except SandboxError as error:
+            if attempt == 2 or (cancel_event is not None and cancel_event.is_set()):
+                raise InternalError(f"the sandbox could not run the job: {error}") from error
     if result.status is Status.CANCELLED:
         raise Cancelled()
     if result.status is Status.TIMEOUT:

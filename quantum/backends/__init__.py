@@ -81,7 +81,18 @@ def get(backend_id: str) -> dict[str, Any] | None:
     return {key: entry[key] for key in PUBLIC_FIELDS} if entry else None
 
 
+_calibrations: dict[str, dict[str, Any] | None] = {}
+_calibration_lock = threading.Lock()
+
+
 def calibration(backend_id: str) -> dict[str, Any] | None:
     """Per-qubit T1, T2 (µs), frequency (GHz), readout error; per-gate error and duration (ns); timestamp.
-    None for backends without calibration (simulators, hardware without credentials, unknown ids)."""
-    return device_calibration(resolve_id(backend_id))
+    None for backends without calibration (simulators, hardware without credentials, unknown ids).
+
+    Built once per process and device, one at a time: building fake devices from several threads at once has
+    crashed qiskit's native code."""
+    wanted = resolve_id(backend_id)
+    with _calibration_lock:
+        if wanted not in _calibrations:
+            _calibrations[wanted] = device_calibration(wanted)
+        return copy.deepcopy(_calibrations[wanted])
