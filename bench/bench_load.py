@@ -24,6 +24,7 @@ DATASET = os.environ.get("QH_LOAD_DATASET", "")
 READS = {"browse", "view", "page", "preview"}
 _samples: dict[str, list[float]] = {}
 _errors: dict[str, int] = {}
+_failures: dict[str, int] = {}
 _lock = threading.Lock()
 _started = [0.0]
 
@@ -71,8 +72,12 @@ def _record(name, response_time, exception, response=None, **kwargs):
     kind = "reads" if name in READS else "writes"
     failed = exception is not None or response is None or response.status_code >= 400
     with _lock:
-        _samples.setdefault(kind, []).append(response_time)
+        for key in (kind, f"{kind}:{name}"):
+            _samples.setdefault(key, []).append(response_time)
         _errors[kind] = _errors.get(kind, 0) + int(failed)
+        if failed:
+            reason = type(exception).__name__ if exception is not None else response.status_code
+            _failures[f"{name} {reason}"] = _failures.get(f"{name} {reason}", 0) + 1
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -81,7 +86,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def summary(samples: dict[str, list[float]], errors: dict[str, int], seconds: float) -> dict:
-    everything = [v for values in samples.values() for v in values]
+    everything = [v for kind in ("reads", "writes") for v in samples.get(kind, [])]
     report = {"seconds": round(seconds, 1), "requests": len(everything), "errors": sum(errors.values())}
     report["throughput_rps"] = round(len(everything) / seconds, 1) if seconds else 0.0
     report["error_rate"] = round(report["errors"] / len(everything), 4) if everything else 0.0
@@ -99,5 +104,6 @@ def _report(**kwargs):
     if path:
         with _lock:
             data = summary(_samples, _errors, time.monotonic() - _started[0])
+            data["failures"] = dict(_failures)
         with open(path, "w") as handle:
             json.dump(data, handle)

@@ -94,7 +94,10 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+    # 0: a connection per request. Persistent connections leak under ASGI (each request runs in a new thread, which
+    # keeps its own connection open until the age runs out): a 60 s age exhausted PostgreSQL at 20 requests/s.
+    _conn_max_age = env_int("QH_DB_CONN_MAX_AGE", 0)
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=_conn_max_age, conn_health_checks=True)}
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
