@@ -149,11 +149,21 @@ class Result(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(
-                fields=["problem", "ranked", "backend_type", "shots", "-score", "-score_lcb"],
+                fields=["problem", "ranked", "backend_type", "shots", "-score", "-score_lcb", "created_at", "id"],
                 name="bench_result_board_type",
             ),
             models.Index(
-                fields=["problem", "ranked", "backend_name", "shots", "-score", "-score_lcb"],
+                fields=[
+                    "problem",
+                    "ranked",
+                    "backend_name",
+                    "backend_type",
+                    "shots",
+                    "-score",
+                    "-score_lcb",
+                    "created_at",
+                    "id",
+                ],
                 name="bench_result_board_backend",
             ),
             models.Index(fields=["user", "problem"], name="bench_result_user"),

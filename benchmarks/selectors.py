@@ -6,7 +6,7 @@ import uuid
 from django.db.models import Avg, Count, Max, Prefetch
 
 from benchmarks.models import Problem, ReferenceCircuit, Result, ResultStatus, Submission, SubmissionStatus, Suite
-from benchmarks.querysets import RANK_ORDER
+from benchmarks.querysets import BOARD, RANK_ORDER, assign_ranks
 from qubithub.errors import InvalidInput, NotFound
 from runs.models import RunStatus
 
@@ -96,13 +96,17 @@ def board_results(*, problem: Problem, filters: dict):
     return results
 
 
+ENTRY_RELATIONS = ("user", "circuit_version__circuit__organization", "problem__suite", "reference")
+
+
 def leaderboard(*, problem: Problem, filters: dict):
-    return (
-        board_results(problem=problem, filters=filters)
-        .with_rank()
-        .select_related("user", "circuit_version__circuit__organization")
-        .order_by("backend_type", "-shots", "rank")
-    )
+    """Ranked results in board order (backend class, shots, then rank); ranks come from `leaderboard_slice`."""
+    return board_results(problem=problem, filters=filters).board_order().select_related(*ENTRY_RELATIONS)
+
+
+def leaderboard_slice(*, problem: Problem, filters: dict, start: int, stop: int) -> list[Result]:
+    entries = list(leaderboard(problem=problem, filters=filters)[start:stop])
+    return assign_ranks(entries, board_results(problem=problem, filters=filters))
 
 
 def my_rank(*, problem: Problem, user, filters: dict) -> dict:
@@ -134,7 +138,14 @@ def featured() -> list[dict]:
         latest.setdefault(suite.name, suite)
     items = []
     for problem in Problem.objects.filter(suite__in=latest.values(), headline=True).select_related("suite"):
-        leaders = [entry for entry in leaderboard(problem=problem, filters={}) if entry.rank == 1]
+        board = board_results(problem=problem, filters={})
+        keys = board.order_by(*BOARD).values_list(*BOARD).distinct()
+        leaders = [
+            leaderboard(problem=problem, filters={}).filter(backend_type=kind, shots=shots).first()
+            for kind, shots in keys
+        ]
+        for leader in leaders:
+            leader.rank = 1
         items.append({"suite": problem.suite, "problem": problem, "leaders": leaders})
     return items
 

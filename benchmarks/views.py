@@ -48,7 +48,7 @@ def _my_best(request, problem):
 @page_errors
 def problem_page(request, suite_name: str, problem_id: str):
     problem = selectors.problem_get(selectors.suite_get(suite_name), problem_id)
-    entries = list(selectors.leaderboard(problem=problem, filters={})[: BOARD_SIZE * 4])
+    entries = selectors.leaderboard_slice(problem=problem, filters={}, start=0, stop=BOARD_SIZE * 4)
     boards = [
         {"backend_type": key[0], "shots": key[1], "entries": list(rows)[:BOARD_SIZE]}
         for key, rows in groupby(entries, key=lambda e: (e.backend_type, e.shots))

@@ -8,7 +8,7 @@ from rest_framework.views import APIView
 
 from benchmarks import selectors, services
 from benchmarks.api import serializers as s
-from qubithub.api.pagination import paginated_response
+from qubithub.api.pagination import envelope, page_params, paginated_response
 from qubithub.api.parsing import validated_body, validated_query
 from qubithub.api.scopes import RUNS, Scopes
 
@@ -56,9 +56,15 @@ class LeaderboardView(APIView):
     @extend_schema(parameters=[s.BoardQuery], responses={200: s.EntryOutput(many=True)}, tags=TAGS)
     def get(self, request, suite_name, problem_id):
         problem = selectors.problem_get(selectors.suite_get(suite_name), problem_id)
-        entries = selectors.leaderboard(problem=problem, filters=validated_query(s.BoardQuery, request))
-        response = paginated_response(request, entries, s.EntryOutput, "entries")
-        response.data.update(
+        filters = validated_query(s.BoardQuery, request)
+        page, limit = page_params(request.query_params)
+        entries = selectors.leaderboard_slice(
+            problem=problem, filters=filters, start=(page - 1) * limit, stop=page * limit
+        )
+        total = selectors.board_results(problem=problem, filters=filters).count()
+        data = s.EntryOutput(entries, many=True, context={"request": request}).data
+        body = envelope("entries", data, total=total, page=page, limit=limit)
+        body.update(
             {
                 "suite": problem.suite.key,
                 "problem": problem.name,
@@ -67,7 +73,7 @@ class LeaderboardView(APIView):
                 "board": ["backend_type", "shots"],
             }
         )
-        return response
+        return Response(body)
 
 
 class MyRankView(APIView):

@@ -30,7 +30,7 @@ def test_only_like_is_compared_with_like(api, ghz, alice, bob, charlie):
     make_result(ghz, charlie, score=0.60, backend="fake_manila", backend_type="emulation", shots=4096)
     entries = api.get(BOARD).json()["entries"]
     boards = [(e["backend_type"], e["shots"], e["rank"]) for e in entries]
-    assert boards == [("emulation", 4096, 1), ("emulation", 1024, 1), ("simulation", 1024, 1)]
+    assert boards == [("emulation", 1024, 1), ("emulation", 4096, 1), ("simulation", 1024, 1)]
 
 
 def test_filters_narrow_the_board(api, ghz, alice, bob):
@@ -123,3 +123,14 @@ def test_suites_list_and_detail(api, suite):
     problem = api.get("/api/benchmarks/suites/algorithms-v1/problems/bv-3").json()
     assert len(problem["ideal_distribution"]) == 1
     assert api.get("/api/benchmarks/suites/unknown").status_code == 404
+
+
+def test_ranks_continue_across_pages_and_restart_with_each_board(api, ghz, alice, bob, charlie):
+    for user, score in ((alice, 0.9), (bob, 0.8), (charlie, 0.7)):
+        make_result(ghz, user, score=score, backend="fake_manila", backend_type="emulation")
+    make_result(ghz, alice, score=0.99)
+    second = api.get(BOARD, {"limit": 2, "page": 2}).json()["entries"]
+    assert [(e["backend_type"], e["rank"], e["score"]) for e in second] == [
+        ("emulation", 3, 0.7),
+        ("simulation", 1, 0.99),
+    ]
