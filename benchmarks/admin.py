@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from benchmarks.models import Problem, Result, Submission, Suite
+from benchmarks.models import Problem, ReferenceCircuit, Result, Submission, Suite
 
 
 @admin.register(Suite)
@@ -26,3 +26,9 @@ class ResultAdmin(admin.ModelAdmin):
 class SubmissionAdmin(admin.ModelAdmin):
     list_display = ["id", "problem", "user", "status", "check_fidelity", "created_at"]
     raw_id_fields = ["problem", "user", "circuit_version", "check_run"]
+
+
+@admin.register(ReferenceCircuit)
+class ReferenceCircuitAdmin(admin.ModelAdmin):
+    list_display = ["name", "problem", "index", "circuit_version"]
+    raw_id_fields = ["problem", "circuit_version"]
