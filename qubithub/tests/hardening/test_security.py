@@ -241,6 +241,10 @@ def test_malformed_and_oversized_bodies_get_4xx_not_5xx(alice_api, private_world
         "broken multipart": (b"--x\r\nnonsense", "multipart/form-data; boundary=x"),
         "11 MB json": (b'{"name": "' + b"a" * (11 * 1024 * 1024) + b'"}', "application/json"),
         "null bytes": (b'{"name": "a\\u0000b", "title": "t\\u0000"}', "application/json"),
+        "nul in a json field": (
+            b'{"name": "nul", "title": "t", "tags": ["a\\u0000"], "x\\u0000": {}}',
+            "application/json",
+        ),
     }
     targets = ["/api/circuits", "/api/runs", f"/api/circuits/{private_world['circuit_id']}", "/api/auth/login"]
     statuses = {}
