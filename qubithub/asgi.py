@@ -9,7 +9,6 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from qubithub.routing import websocket_urlpatterns  # noqa: E402
-
 from qubithub.startup import on_server_start  # noqa: E402
 
 application = ProtocolTypeRouter(

@@ -7,16 +7,18 @@ pytestmark = pytest.mark.django_db
 
 
 def test_signup_creates_the_account_and_logs_in(client):
-    response = client.post("/signup", {"email": "eve@example.com", "username": "eve", "name": "Eve",
-                                       "password": PASSWORD})
+    response = client.post(
+        "/signup", {"email": "eve@example.com", "username": "eve", "name": "Eve", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert User.objects.filter(username="eve", personal_org__slug="eve").exists()
     assert b"eve" in client.get("/").content
 
 
 def test_signup_shows_errors_for_a_taken_username(client, alice):
-    response = client.post("/signup", {"email": "x@example.com", "username": "alice", "name": "A",
-                                       "password": PASSWORD})
+    response = client.post(
+        "/signup", {"email": "x@example.com", "username": "alice", "name": "A", "password": PASSWORD}
+    )
     assert response.status_code == 400
     assert b"already taken" in response.content
 
@@ -41,7 +43,8 @@ def test_session_writes_through_the_api_need_the_csrf_token(alice):
 
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(alice)
-    response = browser.post("/api/circuits", {"name": "x", "title": "X", "framework": "qiskit"},
-                            content_type="application/json")
+    response = browser.post(
+        "/api/circuits", {"name": "x", "title": "X", "framework": "qiskit"}, content_type="application/json"
+    )
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]

@@ -57,7 +57,10 @@ def run_settings(env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         env={**clean, "DJANGO_SETTINGS_MODULE": "qubithub.settings", **env},
-        cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=120,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -103,16 +106,26 @@ class TestDemoData:
         load_demo()
         body = api.get("/api/circuits?limit=100").json()
         names = {c["repo_name"] for c in body["circuits"]}
-        for name in ("bell-state", "ghz-state", "grover-search", "qft", "teleportation", "vqe-h2", "qaoa-maxcut",
-                     "cirq-bell", "bell-qasm3"):
+        for name in (
+            "bell-state",
+            "ghz-state",
+            "grover-search",
+            "qft",
+            "teleportation",
+            "vqe-h2",
+            "qaoa-maxcut",
+            "cirq-bell",
+            "bell-qasm3",
+        ):
             assert f"qubithub/{name}" in names
         assert "demo/bell-state" in names
         assert api.get("/api/circuits?owner=demo").json()["total"] == 1
 
     def test_the_demo_user_can_log_in(self, api):
         load_demo()
-        response = api.post("/api/auth/login", {"identifier": "demo@qubithub.local", "password": "quantum-demo"},
-                            format="json")
+        response = api.post(
+            "/api/auth/login", {"identifier": "demo@qubithub.local", "password": "quantum-demo"}, format="json"
+        )
         assert response.status_code == 200
 
     def test_curated_circuits_have_files_and_a_manifest(self, api):
