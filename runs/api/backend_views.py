@@ -1,12 +1,13 @@
 """The backend catalogue, straight from the engine."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from qubithub.api.exceptions import InvalidInput, NotFound
 from qubithub.api.scopes import RUNS
 from runs import engine
+from runs.api import serializers as s
 from runs.providers import services as provider_services
 
 BACKEND_TYPES = ("simulation", "emulation", "hardware")
@@ -15,7 +16,11 @@ BACKEND_TYPES = ("simulation", "emulation", "hardware")
 class BackendListView(APIView):
     scopes = RUNS
 
-    @extend_schema(tags=["backends"])
+    @extend_schema(
+        tags=["backends"],
+        parameters=[OpenApiParameter("type", str, enum=list(BACKEND_TYPES))],
+        responses={200: s.BackendListOutput},
+    )
     def get(self, request):
         backends = engine.backend_catalogue()
         wanted = request.query_params.get("type")
@@ -30,7 +35,7 @@ class BackendListView(APIView):
 class BackendDetailView(APIView):
     scopes = RUNS
 
-    @extend_schema(tags=["backends"])
+    @extend_schema(tags=["backends"], responses={200: s.BackendOutput})
     def get(self, request, backend_id):
         backend = engine.backend_get(backend_id)
         if backend is None:
@@ -41,7 +46,7 @@ class BackendDetailView(APIView):
 class BackendCalibrationView(APIView):
     scopes = RUNS
 
-    @extend_schema(tags=["backends"])
+    @extend_schema(tags=["backends"], responses={200: s.CalibrationOutput})
     def get(self, request, backend_id):
         if engine.backend_get(backend_id) is None:
             raise NotFound(f"Backend '{backend_id}' not found.")

@@ -90,3 +90,29 @@ class RunStats(serializers.Serializer):
     total_execution_time = serializers.FloatField()
     avg_execution_time = serializers.FloatField()
     success_rate = serializers.FloatField()
+
+
+class BackendOutput(serializers.Serializer):
+    id = serializers.CharField()
+    name = serializers.CharField()
+    type = serializers.ChoiceField(choices=BackendType.choices)
+    provider = serializers.CharField()
+    qubits = serializers.IntegerField(allow_null=True)
+    basis_gates = serializers.ListField(child=serializers.CharField(), allow_null=True)
+    coupling_map = serializers.ListField(child=serializers.ListField(child=serializers.IntegerField()), allow_null=True)
+    status = serializers.CharField()
+    description = serializers.CharField()
+
+
+class BackendListOutput(serializers.Serializer):
+    backends = BackendOutput(many=True)
+    total = serializers.IntegerField()
+
+
+class CalibrationOutput(serializers.Serializer):
+    backend_id = serializers.CharField()
+    timestamp = serializers.CharField(allow_null=True)
+    source = serializers.CharField()
+    snapshot_id = serializers.CharField(allow_null=True)
+    qubits = serializers.ListField(child=serializers.DictField())
+    gates = serializers.ListField(child=serializers.DictField())
