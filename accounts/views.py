@@ -11,6 +11,7 @@ from accounts.forms import ApiKeyForm, LoginForm, ProfileForm, SignupForm
 from accounts.usage import usage_summary
 from qubithub.api.exceptions import DomainError
 from qubithub.api.scopes import ALL_SCOPES
+from qubithub.api.throttles import auth_attempt_wait
 from qubithub.pages import page_errors
 
 USER_KEY_SCOPES = tuple(s for s in ALL_SCOPES if s != "org:admin")
@@ -34,6 +35,17 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        """Password guessing through the page shares the API login's per-IP attempt budget."""
+        wait = auth_attempt_wait(request)
+        if wait is not None:
+            form = self.get_form()
+            form.add_error(None, f"Too many log-in attempts. Try again in {int(wait)} seconds.")
+            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response["Retry-After"] = str(int(wait))
+            return response
+        return super().post(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):

@@ -89,6 +89,12 @@ class AuthThrottle(WindowThrottle):
         return [(f"ip:{self.get_ident(request)}", settings.QH_AUTH_ATTEMPTS_PER_MINUTE)]
 
 
+def auth_attempt_wait(request) -> float | None:
+    """For log-in forms outside DRF: count the attempt in the same bucket as AuthThrottle."""
+    identity = f"ip:{AuthThrottle().get_ident(request)}"
+    return window_hit(f"{AuthThrottle.scope}:{identity}", limit=settings.QH_AUTH_ATTEMPTS_PER_MINUTE)
+
+
 class ActionThrottle(WindowThrottle):
     """Per-user limit on a write action (star, fork); reads on the same view are not counted."""
 

@@ -306,7 +306,6 @@ def test_password_guessing_is_throttled(alice, settings):
     print(f"\nbrute force: API login 429 after {limit} failures (Retry-After {blocked['Retry-After']} s)")
 
 
-@pytest.mark.xfail(strict=True, reason="the /login page has no attempt throttle yet (reported to the lead)")
 def test_password_guessing_on_the_login_page_is_throttled(alice, settings):
     page = APIClient()
     statuses = [
