@@ -120,6 +120,8 @@ class TestDemoData:
             assert f"qubithub/{name}" in names
         assert "demo/bell-state" in names
         assert api.get("/api/circuits?owner=demo").json()["total"] == 1
+        newest = {c["name"] for c in api.get("/api/circuits").json()["circuits"][:10]}
+        assert {"bell-state", "ghz-state", "vqe-h2", "bell-qasm3"} <= newest
 
     def test_the_demo_user_can_log_in(self, api):
         load_demo()
