@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
 from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -44,7 +45,11 @@ def _validation_response(exc: exceptions.ValidationError) -> Response:
 
 
 def _client_fault(exc):
-    """Django's SuspiciousOperation (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, a bad header) is the client's fault."""
+    """Django's SuspiciousOperation (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, a bad header) is the client's fault;
+    an IntegrityError that reaches a view is a race with another request (e.g. a star added to a resource being
+    deleted): the database refused it and nothing changed, so the client may retry."""
+    if isinstance(exc, IntegrityError):
+        return Conflict("The resource changed while this request was processed; nothing was changed. Retry.")
     if not isinstance(exc, SuspiciousOperation):
         return exc
     error = InvalidInput("The request body is too large." if isinstance(exc, RequestDataTooBig) else "Bad request.")

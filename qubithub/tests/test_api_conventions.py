@@ -129,3 +129,17 @@ class TestNulCharacters:
 
     def test_a_nul_in_a_page_url_is_a_400(self, client):
         assert client.get("/alice/bell%00").status_code == 400
+
+
+def test_a_database_race_is_a_409_not_a_500(api, monkeypatch):
+    from django.db import IntegrityError
+
+    from circuits import selectors
+
+    def race(**kwargs):
+        raise IntegrityError("insert or update violates foreign key constraint")
+
+    monkeypatch.setattr(selectors, "circuit_list", race)
+    response = api.get("/api/circuits")
+    assert response.status_code == 409
+    assert "Retry" in response.json()["detail"]
