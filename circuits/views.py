@@ -15,8 +15,9 @@ from circuits.forms import CircuitCreateForm, CircuitEditForm, ExploreForm, Fork
 from circuits.querysets import card_page
 from circuits.storage import read_bytes
 from orgs.access import can_edit, require_editable
+from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError, NotFound
-from qubithub.pages import owner_choices, page_errors
+from qubithub.pages import owner_choices, page_errors, throttled
 from qubithub.rendering import error_svg, highlight_source
 
 PAGE_SIZE = 24
@@ -185,6 +186,7 @@ def circuit_delete(request, owner: str, name: str):
 
 @require_POST
 @login_required
+@throttled(StarThrottle, action="star")
 @page_errors
 def circuit_star(request, owner: str, name: str):
     circuit = _resolve(request, owner, name)
@@ -196,6 +198,7 @@ def circuit_star(request, owner: str, name: str):
 
 @require_POST
 @login_required
+@throttled(ForkThrottle, action="fork")
 @page_errors
 def circuit_fork(request, owner: str, name: str):
     source = _resolve(request, owner, name)

@@ -10,8 +10,9 @@ from datasets import reading, selectors, services
 from datasets.forms import DatasetCreateForm, DatasetExploreForm
 from datasets.models import State
 from orgs.access import can_edit
+from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError
-from qubithub.pages import owner_choices, page_errors
+from qubithub.pages import owner_choices, page_errors, throttled
 from qubithub.rendering import column_summaries
 
 PAGE_SIZE = 24
@@ -77,6 +78,7 @@ def dataset_contents(request, owner: str, name: str):
 
 @require_POST
 @login_required
+@throttled(StarThrottle, action="star")
 @page_errors
 def dataset_star(request, owner: str, name: str):
     dataset = _resolve(request, owner, name)
@@ -88,6 +90,7 @@ def dataset_star(request, owner: str, name: str):
 
 @require_POST
 @login_required
+@throttled(ForkThrottle, action="fork")
 @page_errors
 def dataset_fork(request, owner: str, name: str):
     source = _resolve(request, owner, name)

@@ -55,3 +55,38 @@ def owner_choices(user) -> list[str]:
 
     personal = user.personal_org.slug
     return [personal, *[o.slug for o in orgs_of(user=user) if o.slug != personal]]
+
+
+def throttled(throttle, *, action: str):
+    """Page views that write (star, fork) share the API's per-user limit. Over it: a 429 page with
+    Retry-After, or for an htmx request a flash message and a reload of the page it came from."""
+    from functools import wraps
+
+    from django.contrib import messages
+    from django.http import HttpResponse
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from qubithub.api.throttles import action_wait
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            wait = action_wait(request, throttle)
+            if wait is None:
+                return view(request, *args, **kwargs)
+            message = f"Too many {action} requests: try again in {int(wait)} seconds."
+            if request.headers.get("HX-Request"):
+                messages.error(request, message)
+                response = HttpResponse(status=429)
+                back = request.headers.get("HX-Current-URL", "")
+                safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
+                response["HX-Redirect"] = back if safe else "/"
+            else:
+                context = {"status": 429, "title": "Slow down", "message": message}
+                response = render(request, "error.html", context, status=429)
+            response["Retry-After"] = str(int(wait))
+            return response
+
+        return wrapped
+
+    return decorate

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from orgs.access import can_edit, require_editable
+from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError
-from qubithub.pages import owner_choices, page_errors
+from qubithub.pages import owner_choices, page_errors, throttled
 from spaces import selectors, services
 from spaces.forms import SpaceCreateForm, SpaceExploreForm, SpaceFileForm
 
@@ -87,6 +88,7 @@ def space_file_save(request, owner: str, name: str):
 
 @require_POST
 @login_required
+@throttled(StarThrottle, action="star")
 @page_errors
 def space_star(request, owner: str, name: str):
     space = _resolve(request, owner, name)
@@ -98,6 +100,7 @@ def space_star(request, owner: str, name: str):
 
 @require_POST
 @login_required
+@throttled(ForkThrottle, action="fork")
 @page_errors
 def space_fork(request, owner: str, name: str):
     source = _resolve(request, owner, name)

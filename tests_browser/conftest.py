@@ -36,6 +36,8 @@ def _server_environment(var_dir: Path) -> dict:
         DJANGO_SETTINGS_MODULE="tests_browser.settings",
         PYTHONUNBUFFERED="1",
         QH_FREE_REQUESTS_PER_MINUTE="100000",
+        QH_STAR_PER_MINUTE="100000",
+        QH_FORK_PER_MINUTE="100000",
     )
     return env
 

@@ -118,5 +118,12 @@ class ForkThrottle(ActionThrottle):
     setting = "QH_FORK_PER_MINUTE"
 
 
+def action_wait(request, throttle: type[ActionThrottle]) -> float | None:
+    """For page forms outside DRF: count one write in the same bucket as `throttle` (so pages and the API
+    share one limit); seconds to wait if it is now over the limit, else None."""
+    identity = f"user:{request.user.pk}" if request.user.is_authenticated else f"ip:{throttle().get_ident(request)}"
+    return window_hit(f"{throttle.scope}:{identity}", limit=getattr(settings, throttle.setting))
+
+
 def with_default_throttles(*extra) -> list:
     return [*api_settings.DEFAULT_THROTTLE_CLASSES, *extra]
