@@ -1,5 +1,6 @@
 /* QubitHub page helpers: same-origin JSON API calls with the session + CSRF token, confirmations,
-   drag-and-drop uploads with progress. Pages work without this file; it only enhances them. */
+   drag-and-drop uploads with progress, the theme picker and closing header menus. Pages work without this file;
+   it only enhances them. */
 (function () {
   "use strict";
   function csrf() {
@@ -88,8 +89,42 @@
     var p = document.createElement("p"); p.className = "muted"; p.textContent = img.dataset.failText;
     img.replaceWith(p);
   }, true);
+  /* Theme picker: system (nothing stored), light or dark; static/js/theme.js applies it before the first paint. */
+  var THEME_KEY = "qh-theme";
+  function storedTheme() {
+    try { return window.localStorage.getItem(THEME_KEY) || "system"; } catch (e) { return "system"; }
+  }
+  function applyTheme(theme) {
+    if (theme === "light" || theme === "dark") document.documentElement.setAttribute("data-theme", theme);
+    else document.documentElement.removeAttribute("data-theme");
+  }
+  function enhanceThemePicker(select) {
+    select.value = storedTheme();
+    select.addEventListener("change", function () {
+      try {
+        if (select.value === "system") window.localStorage.removeItem(THEME_KEY);
+        else window.localStorage.setItem(THEME_KEY, select.value);
+      } catch (e) { /* storage disabled: the choice lasts for this page only */ }
+      applyTheme(select.value);
+    });
+    window.addEventListener("storage", function (e) {
+      if (e.key === THEME_KEY) { select.value = e.newValue || "system"; applyTheme(select.value); }
+    });
+  }
+  /* <details class="menu">: Escape closes it (focus back on its summary), so does a click elsewhere. */
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    var open = e.target.closest && e.target.closest("details.menu[open]");
+    if (open) { open.open = false; open.querySelector("summary").focus(); }
+  });
+  document.addEventListener("click", function (e) {
+    document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+      if (!menu.contains(e.target)) menu.open = false;
+    });
+  });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form[data-upload]").forEach(enhanceUpload);
+    document.querySelectorAll("select[data-theme-picker]").forEach(enhanceThemePicker);
   });
   window.QH = { csrf: csrf, api: api, upload: upload };
 })();
