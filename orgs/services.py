@@ -3,6 +3,7 @@ from django.db import transaction
 
 from accounts.keys import IssuedKey, api_key_create, api_key_revoke, api_key_revoke_all
 from orgs.access import acting_organization_id, forget_roles, owned_resource_count, require_org_role
+from orgs.deletion import org_resources_delete
 from orgs.models import Membership, Organization, Role
 from qubithub.api.exceptions import Conflict, Forbidden, InvalidInput, NotFound
 
@@ -59,8 +60,13 @@ def org_update(*, organization: Organization, **changes) -> Organization:
     return organization
 
 
+@transaction.atomic
 def org_delete(*, organization: Organization, force: bool = False) -> None:
-    """Deletes the organization and everything it owns; refused while it owns resources unless forced."""
+    """Deletes the organization and everything it owns; refused while it owns resources unless forced.
+
+    Forced, each resource goes through its app's delete service (see orgs.deletion), so its stored files
+    and repositories are removed after the commit too.
+    """
     if organization.is_personal:
         raise InvalidInput("A personal organization is deleted with its user account, not on its own.")
     owned = owned_resource_count(organization)
@@ -69,6 +75,8 @@ def org_delete(*, organization: Organization, force: bool = False) -> None:
             f"The organization '{organization.slug}' still owns {owned} resource(s); "
             "delete or move them first, or pass ?force=true to delete them with it."
         )
+    if owned:
+        org_resources_delete(organization=organization)
     organization.delete()
 
 
