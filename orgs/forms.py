@@ -17,9 +17,32 @@ class OrgCreateForm(forms.Form):
 
 
 class OrgEditForm(forms.Form):
-    name = forms.CharField(max_length=150)
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    avatar_url = forms.URLField(required=False, label="Avatar URL", assume_scheme="https")
+    """Every field PATCH /api/orgs/{id} accepts, with the API's limits."""
+
+    name = forms.CharField(max_length=150, label="Display name")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000)
+    avatar_url = forms.URLField(
+        required=False, label="Avatar URL", assume_scheme="https", help_text="An image address, https://…"
+    )
+
+
+class OrgDeleteForm(forms.Form):
+    """Deleting an organization: its slug typed again; `force` to delete what it owns with it."""
+
+    confirm = forms.CharField(label="Type the organization's name to confirm")
+    force = forms.BooleanField(required=False, label="Also delete everything it owns, with their files")
+
+    def __init__(self, *args, slug: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.slug = slug
+        self.fields["confirm"].help_text = f"Type {slug}."
+        self.fields["confirm"].widget.attrs.update(autocomplete="off", spellcheck="false")
+
+    def clean_confirm(self) -> str:
+        typed = self.cleaned_data["confirm"].strip()
+        if typed != self.slug:
+            raise forms.ValidationError(f"Type the organization's name, {self.slug}, exactly.")
+        return typed
 
 
 class MemberAddForm(forms.Form):

@@ -35,6 +35,14 @@ def org_profile(*, user, organization: Organization) -> dict:
     return {"organization": organization, "member_count": organization.memberships.count(), **counts}
 
 
+def org_owned_counts(*, organization: Organization) -> dict[str, int]:
+    """Everything the organization owns, private included, by kind: what deleting it would delete."""
+    return {
+        kind: sum(m.objects.owned_by(organization).count() for m in owned_resource_models(kind))
+        for kind in RESOURCE_KINDS
+    }
+
+
 def org_members(*, organization: Organization):
     return Membership.objects.filter(organization=organization).select_related("user").order_by("created_at")
 

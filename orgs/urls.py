@@ -5,6 +5,7 @@ from orgs import views
 urlpatterns = [
     path("orgs/new", views.org_new, name="org-new"),
     path("orgs/<str:slug>/settings", views.org_settings, name="org-settings"),
+    path("orgs/<str:slug>/delete", views.org_delete, name="org-delete"),
     path("orgs/<str:slug>/members/<uuid:user_id>", views.org_member_change, name="org-member-change"),
     path("orgs/<str:slug>/keys/<uuid:key_id>/revoke", views.org_key_revoke, name="org-key-revoke"),
 ]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -10,7 +11,7 @@ from circuits import selectors as circuit_selectors
 from circuits.querysets import card_page
 from orgs import selectors, services
 from orgs.access import has_role, require_org_role
-from orgs.forms import MemberAddForm, MemberRoleForm, OrgCreateForm, OrgEditForm
+from orgs.forms import MemberAddForm, MemberRoleForm, OrgCreateForm, OrgDeleteForm, OrgEditForm
 from orgs.models import Role
 from qubithub.api.scopes import ALL_SCOPES
 from qubithub.errors import DomainError
@@ -68,19 +69,17 @@ def _settings_org(request, slug: str):
     return organization
 
 
+def _edit_form(request, organization):
+    initial = {field: getattr(organization, field) for field in services.ORG_FIELDS}
+    return OrgEditForm(request.POST if request.POST.get("action") == "edit" else None, prefix="org", initial=initial)
+
+
 @login_required
 @page_errors
 def org_settings(request, slug: str):
+    """Profile, members and roles, organization API keys; each form posts here with its `action`."""
     organization = _settings_org(request, slug)
-    edit = OrgEditForm(
-        request.POST if request.POST.get("action") == "edit" else None,
-        prefix="org",
-        initial={
-            "name": organization.name,
-            "description": organization.description,
-            "avatar_url": organization.avatar_url,
-        },
-    )
+    edit = _edit_form(request, organization)
     key_form = ApiKeyForm(
         request.POST if request.POST.get("action") == "key" else None, scopes=ALL_SCOPES, prefix="key"
     )
@@ -89,12 +88,16 @@ def org_settings(request, slug: str):
     try:
         if edit.is_bound and edit.is_valid():
             services.org_update(organization=organization, **edit.cleaned_data)
-            messages.success(request, "Saved.")
+            messages.success(request, "Saved the organization's profile.")
+            return redirect("org-settings", organization.slug)
         elif add_form.is_bound and add_form.is_valid():
             services.org_member_add(actor=request.user, organization=organization, **add_form.cleaned_data)
             messages.success(request, f"Added {add_form.cleaned_data['email']}.")
         elif key_form.is_bound and key_form.is_valid():
             issued = services.org_key_create(actor=request.user, organization=organization, **key_form.cleaned_data)
+    except ValidationError as exc:  # the model's own validation, as the API reports it
+        edit.add_error(None, exc.messages)
+        organization.refresh_from_db()
     except DomainError as exc:
         messages.error(request, exc.detail)
     context = {
@@ -106,8 +109,32 @@ def org_settings(request, slug: str):
         "members": selectors.org_members(organization=organization),
         "roles": Role.choices,
         "keys": selectors.org_keys(organization=organization),
+        "is_owner": has_role(request.user, organization, Role.OWNER),
     }
-    response = render(request, "orgs/settings.html", context)
+    invalid = any(form.is_bound and form.errors for form in (edit, add_form, key_form))
+    response = render(request, "orgs/settings.html", context, status=400 if invalid else 200)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@page_errors
+def org_delete(request, slug: str):
+    """GET: what the organization owns and a confirmation form; POST: DELETE /api/orgs/{id}[?force=true]."""
+    organization = selectors.org_get_by_slug(slug=slug)
+    require_org_role(request.user, organization, Role.OWNER, action="delete the organization")
+    form = OrgDeleteForm(request.POST or None, slug=organization.slug)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.org_delete(organization=organization, force=form.cleaned_data["force"])
+        except DomainError as exc:
+            form.add_error(None, exc.detail)
+        else:
+            messages.success(request, f"Deleted the organization {organization.slug}.")
+            return redirect("profile", request.user.username)
+    counts = selectors.org_owned_counts(organization=organization)
+    context = {"org": organization, "form": form, "counts": counts, "owned": sum(counts.values())}
+    response = render(request, "orgs/delete.html", context, status=400 if form.errors else 200)
     response["Cache-Control"] = "no-store"
     return response
 
