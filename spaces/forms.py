@@ -48,3 +48,25 @@ class SpaceFileForm(forms.Form):
         required=False,
         strip=False,
     )
+
+
+class SpaceEditForm(forms.Form):
+    """What PUT /api/spaces/{id} may change (SpaceUpdateInput), with the same limits."""
+
+    title = forms.CharField(max_length=500)
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}), required=False, max_length=100_000, help_text="Markdown."
+    )
+    sdk = forms.ChoiceField(choices=Sdk.choices, label="SDK")
+    space_type = forms.ChoiceField(choices=SpaceType.choices, label="Type")
+    is_public = forms.BooleanField(required=False, label="Public")
+
+
+class SpaceFilePathForm(forms.Form):
+    """A new file's path, or a file's new path (a rename); the service checks it like the API does."""
+
+    path = forms.CharField(
+        max_length=255,
+        label="File path",
+        help_text="For example analysis/bell.py: letters, digits, '.', '_' and '-', folders with '/'.",
+    )

@@ -5,7 +5,7 @@ from django.db.models import Q
 from orgs.access import can_view, get_visible_or_404
 from qubithub.api.exceptions import Forbidden, NotFound
 from qubithub.listing import order_by_for, repo_lookup
-from spaces.models import Space, SpaceExecution, SpaceFile
+from spaces.models import Space, SpaceExecution, SpaceFile, SpaceStar
 from spaces.querysets import space_for_detail, spaces_for_listing
 
 
@@ -56,3 +56,27 @@ def execution_get(*, user, execution_id) -> SpaceExecution:
     if execution.user_id != getattr(user, "id", None):
         raise Forbidden("Only the user who started this execution may follow it.")
     return execution
+
+
+def space_executions_recent(*, user, space: Space, limit: int = 5) -> list[SpaceExecution]:
+    """The user's latest executions of this space (an execution is followed only by who started it)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    queryset = SpaceExecution.objects.filter(space=space, user=user).defer("code").order_by("-created_at")
+    return list(queryset[:limit])
+
+
+def space_delete_summary(*, user, space: Space) -> dict:
+    """What deleting a space removes (files, executions, stars) and what it leaves: its forks, which stay but
+    lose their link; those the user may not see are only counted."""
+    files = list(SpaceFile.objects.filter(space=space).values_list("path", "size"))
+    forks = Space.objects.filter(forked_from=space)
+    visible = list(forks.visible_to(user).select_related("organization").order_by("created_at"))
+    return {
+        "files": files,
+        "files_bytes": sum(size for _path, size in files),
+        "executions_count": SpaceExecution.objects.filter(space=space).count(),
+        "stars_count": SpaceStar.objects.filter(space=space).count(),
+        "forks": visible,
+        "hidden_forks_count": forks.count() - len(visible),
+    }

@@ -1,11 +1,14 @@
-"""Space pages: explore, create, the space page (file tree, editor, run with streamed output, visualize), files,
-star, fork. Run and Visualize call the JSON API from the page script (session + CSRF), like any client."""
+"""Space pages: explore, create, the space page (file tree, editor, run with streamed output, visualize, recent
+executions), edit, delete, files (save, create, rename, delete), star, fork. Run and Visualize call the JSON API from
+the page script (session + CSRF), like any client; every other write calls the same service as the API."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from orgs.access import can_edit, require_editable
@@ -13,10 +16,11 @@ from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError
 from qubithub.pages import owner_choices, page_errors, throttled
 from spaces import selectors, services
-from spaces.forms import SpaceCreateForm, SpaceExploreForm, SpaceFileForm
+from spaces.forms import SpaceCreateForm, SpaceEditForm, SpaceExploreForm, SpaceFileForm, SpaceFilePathForm
 
 PAGE_SIZE = 24
 DEFAULT_FILE = "main.py"
+EDITABLE_FIELDS = ("title", "description", "sdk", "space_type", "is_public")
 
 
 def explore(request):
@@ -47,6 +51,26 @@ def _resolve(request, owner: str, name: str):
     return selectors.space_resolve(user=request.user, repo_name=f"{owner}/{name}")
 
 
+def _editable(request, owner: str, name: str):
+    space = _resolve(request, owner, name)
+    require_editable(request.user, space, what="space")
+    return space
+
+
+def _editable_file(request, owner: str, name: str, file_id):
+    """A file of this space (404 for a file of another space), which the user may change."""
+    space = _editable(request, owner, name)
+    record = selectors.space_file_get(user=request.user, file_id=file_id)
+    if record.space_id != space.id:
+        raise Http404("File not found.")
+    record.space = space
+    return space, record
+
+
+def _file_url(space, path: str) -> str:
+    return f"{reverse('space-page', args=[space.organization.slug, space.name])}?{urlencode({'file': path})}"
+
+
 @page_errors
 def space_page(request, owner: str, name: str):
     space = _resolve(request, owner, name)
@@ -61,8 +85,49 @@ def space_page(request, owner: str, name: str):
         "current": current,
         "editable": can_edit(request.user, space),
         "form": SpaceFileForm(initial={"path": path, "content": content}),
+        "new_file_form": SpaceFilePathForm(auto_id="new_%s"),
+        "executions": selectors.space_executions_recent(user=request.user, space=space),
     }
     return render(request, "spaces/detail.html", context)
+
+
+@login_required
+@page_errors
+def space_executions(request, owner: str, name: str):
+    """The recent-executions list alone: the page script reloads it when a run ends."""
+    space = _resolve(request, owner, name)
+    executions = selectors.space_executions_recent(user=request.user, space=space)
+    return render(request, "spaces/_executions.html", {"space": space, "executions": executions})
+
+
+@login_required
+@page_errors
+def space_edit(request, owner: str, name: str):
+    """The metadata PUT /api/spaces/{id} changes, through the same service."""
+    space = _editable(request, owner, name)
+    form = SpaceEditForm(request.POST or None, initial={f: getattr(space, f) for f in EDITABLE_FIELDS})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.space_update(space=space, changes=form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, exc.detail)
+        else:
+            messages.success(request, f"Saved {space.repo_name}.")
+            return redirect("space-page", owner, name)
+    return render(request, "spaces/edit.html", {"space": space, "form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@page_errors
+def space_delete(request, owner: str, name: str):
+    """GET: what goes (files, executions) and what stays (forks); POST: the same delete as DELETE /api/spaces/{id}."""
+    space = _editable(request, owner, name)
+    if request.method == "POST":
+        services.space_delete(space=space)
+        messages.success(request, f"Deleted {space.repo_name}.")
+        return redirect("profile", space.organization.slug)
+    context = {"space": space, **selectors.space_delete_summary(user=request.user, space=space)}
+    return render(request, "spaces/delete.html", context)
 
 
 @require_POST
@@ -82,8 +147,58 @@ def space_file_save(request, owner: str, name: str):
             messages.error(request, exc.detail)
     else:
         messages.error(request, "Give the file a path.")
-    target = reverse("space-page", args=[owner, name])
-    return redirect(f"{target}?file={form.data.get('path', '')}")
+    return redirect(_file_url(space, form.data.get("path", "")))
+
+
+@login_required
+@page_errors
+def space_file_new(request, owner: str, name: str):
+    """Create an empty file (POST /api/spaces/{id}/files): an existing path is an error, not an overwrite."""
+    space = _editable(request, owner, name)
+    form = SpaceFilePathForm(request.POST or None, auto_id="new_%s")
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.space_file_create(
+                space=space, user=request.user, path=form.cleaned_data["path"], content=b""
+            )
+        except DomainError as exc:
+            form.add_error("path", exc.detail)
+        else:
+            messages.success(request, f"Created {record.path}.")
+            return redirect(_file_url(space, record.path))
+    context = {"space": space, "form": form}
+    return render(request, "spaces/file_new.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@page_errors
+def space_file_rename(request, owner: str, name: str, file_id):
+    """Move a file to a new path (PUT /api/spaces/files/{id} with a path)."""
+    space, record = _editable_file(request, owner, name, file_id)
+    old_path = record.path
+    form = SpaceFilePathForm(request.POST or None, initial={"path": old_path})
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.space_file_update(record=record, user=request.user, path=form.cleaned_data["path"])
+        except DomainError as exc:
+            form.add_error("path", exc.detail)
+        else:
+            messages.success(request, f"Renamed {old_path} to {record.path}.")
+            return redirect(_file_url(space, record.path))
+    context = {"space": space, "file": record, "old_path": old_path, "form": form}
+    return render(request, "spaces/file_rename.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@page_errors
+def space_file_delete(request, owner: str, name: str, file_id):
+    """GET: confirm; POST: delete (DELETE /api/spaces/files/{id})."""
+    space, record = _editable_file(request, owner, name, file_id)
+    if request.method == "POST":
+        services.space_file_delete(record=record)
+        messages.success(request, f"Deleted {record.path}.")
+        return redirect("space-page", owner, name)
+    return render(request, "spaces/file_delete.html", {"space": space, "file": record})
 
 
 @require_POST

@@ -1,5 +1,6 @@
 /* The space page: a CodeJar editor over the form's textarea (the form still saves without JavaScript), Run with
-   the output streamed over /ws/spaces/executions/{id}, and Visualize (the drawing shown as an <img>, never inlined). */
+   the output streamed over /ws/spaces/executions/{id} (then the "recent runs" list reloads), and Visualize (the
+   drawing shown as an <img>, never inlined). */
 import { CodeJar } from "../vendor/codejar-4.3.0.js";
 
 const KEYWORDS = /\b(?:and|as|assert|break|class|continue|def|del|elif|else|except|False|finally|for|from|global|if|import|in|is|lambda|None|not|or|pass|raise|return|True|try|while|with|yield|OPENQASM|include|qubit|bit|measure)\b/g;
@@ -15,6 +16,8 @@ function highlight(editor) {
     return escapeHtml(part).replace(KEYWORDS, '<span class="kw">$&</span>').replace(/\b\d+(?:\.\d+)?\b/g, '<span class="num">$&</span>');
   }).join("");
 }
+
+const FINAL = ["success", "error", "timeout"];
 
 function setup() {
   const root = document.getElementById("space");
@@ -47,6 +50,15 @@ function setup() {
     badge.className = "status status-" + ({ success: "completed", error: "failed", timeout: "failed" }[text] || "running");
   }
 
+  function refreshExecutions() {
+    const list = document.getElementById("executions");
+    if (!list) return;
+    fetch(list.dataset.url, { headers: { Accept: "text/html" }, credentials: "same-origin" })
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(response.statusText))))
+      .then((html) => { list.outerHTML = html; })
+      .catch(() => {});  // the list is a convenience; the streamed output above is what matters
+  }
+
   function follow(execution) {
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
     const socket = new WebSocket(`${scheme}${location.host}/ws/spaces/executions/${execution.id}`);
@@ -58,6 +70,7 @@ function setup() {
       } else {
         status(message.status);
         if (message.error) output.textContent += "\n" + message.error;
+        if (FINAL.includes(message.status)) refreshExecutions();
       }
     };
     socket.onclose = () => { runButton.disabled = false; };
