@@ -2,7 +2,11 @@ from django import forms
 
 from circuits.forms import tag_list
 from circuits.models import NAME_PATTERN
+from datasets.api.serializers import DatasetUpdateInput
 from datasets.models import Format
+from datasets.services import license_clean
+from qubithub.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page_params
+from qubithub.errors import DomainError
 
 SORTS = [
     ("created_at", "Newest"),
@@ -51,3 +55,117 @@ class DatasetCreateForm(forms.Form):
 
     def service_arguments(self) -> dict:
         return {**self.cleaned_data, "tags": tag_list(self.cleaned_data["tags"])}
+
+
+def _messages(detail) -> list[str]:
+    """A DRF error detail (a string, or lists and dicts of them) as plain messages."""
+    if isinstance(detail, dict):
+        return [m for value in detail.values() for m in _messages(value)]
+    if isinstance(detail, list):
+        return [m for value in detail for m in _messages(value)]
+    return [str(detail)]
+
+
+class DatasetEditForm(forms.Form):
+    """Every field PATCH /api/datasets/{id} accepts, checked by the API's own input serializer."""
+
+    title = forms.CharField(max_length=500)
+    description = forms.CharField(widget=forms.Textarea, required=False, help_text="Markdown.")
+    tags = forms.CharField(required=False, help_text="Comma-separated, at most 30.")
+    task_categories = forms.CharField(
+        required=False, help_text="Comma-separated machine-learning tasks, e.g. classification, regression."
+    )
+    license = forms.CharField(required=False, max_length=200, help_text="An SPDX identifier, e.g. CC-BY-4.0 or MIT.")
+    citation = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text="BibTeX or text.")
+    is_public = forms.BooleanField(required=False, label="Public")
+
+    def clean_license(self) -> str:
+        try:
+            return license_clean(self.cleaned_data["license"])
+        except DomainError as exc:
+            raise forms.ValidationError(exc.detail.removeprefix("license: ")) from None
+
+    def clean(self):
+        data = super().clean()
+        body = {key: value for key, value in self._changes(data).items() if key not in self.errors}
+        serializer = DatasetUpdateInput(data=body)
+        if not serializer.is_valid():
+            for field, detail in serializer.errors.items():
+                for message in _messages(detail):
+                    self.add_error(field if field in self.fields else None, message)
+        return data
+
+    @staticmethod
+    def _changes(data: dict) -> dict:
+        lists = {key: tag_list(data[key]) for key in ("tags", "task_categories") if key in data}
+        return {**data, **lists}
+
+    def changes(self) -> dict:
+        return self._changes(self.cleaned_data)
+
+
+OPERATORS = [
+    ("eq", "equals"),
+    ("ne", "does not equal"),
+    ("lt", "less than"),
+    ("lte", "at most"),
+    ("gt", "greater than"),
+    ("gte", "at least"),
+    ("contains", "contains (text)"),
+    ("isnull", "is empty"),
+    ("notnull", "is not empty"),
+]
+FILTER_ROWS = 3
+
+
+class DatasetQueryForm(forms.Form):
+    """What GET /api/datasets/{id}/query accepts: where terms, a sort, version, page and limit."""
+
+    version = forms.ChoiceField(required=False)
+    sort = forms.ChoiceField(required=False, label="Sort by")
+    descending = forms.BooleanField(required=False, label="Descending")
+    limit = forms.CharField(
+        required=False,
+        label="Rows per page",
+        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_LIMIT, "placeholder": DEFAULT_LIMIT}),
+    )
+    page = forms.CharField(required=False, widget=forms.HiddenInput)  # set by the result's page links
+
+    def __init__(self, *args, columns: list[str], versions: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        column_choices = [(c, c) for c in columns]
+        self.fields["version"].choices = [("", "Latest"), *[(str(n), f"v{n}") for n in versions]]
+        self.fields["sort"].choices = [("", "File order"), *column_choices]
+        for row in range(1, FILTER_ROWS + 1):
+            self.fields[f"column{row}"] = forms.ChoiceField(
+                required=False, label=f"Filter {row}: column", choices=[("", "—"), *column_choices]
+            )
+            self.fields[f"op{row}"] = forms.ChoiceField(required=False, label="Condition", choices=OPERATORS)
+            self.fields[f"value{row}"] = forms.CharField(required=False, label="Value", max_length=1000)
+
+    def options(self) -> list[forms.BoundField]:
+        return [self[name] for name in ("version", "sort", "descending", "limit")]
+
+    def filter_rows(self) -> list[list[forms.BoundField]]:
+        return [[self[f"{part}{row}"] for part in ("column", "op", "value")] for row in range(1, FILTER_ROWS + 1)]
+
+    def clean(self):
+        data = super().clean()
+        try:
+            data["page"], data["limit"] = page_params(self.data)
+        except DomainError as exc:
+            self.add_error("limit" if exc.detail.startswith("limit") else None, exc.detail)
+        return data
+
+    def where(self) -> list[str]:
+        data = self.cleaned_data
+        rows = range(1, FILTER_ROWS + 1)
+        return [
+            f"{data[f'column{r}']}:{data[f'op{r}'] or 'eq'}:{data[f'value{r}']}" for r in rows if data[f"column{r}"]
+        ]
+
+    def sort_terms(self) -> list[str]:
+        column = self.cleaned_data.get("sort")
+        if not column:
+            return []
+        return [f"-{column}" if self.cleaned_data.get("descending") else column]

@@ -1,22 +1,27 @@
-"""Dataset pages: explore, create, the dataset page (preview, statistics, versions, upload), star, fork."""
+"""Dataset pages: explore, create, the dataset page (preview, statistics, versions, downloads, upload), edit,
+delete, query, star, fork."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from datasets import reading, selectors, services
-from datasets.forms import DatasetCreateForm, DatasetExploreForm
-from datasets.models import State
-from orgs.access import can_edit
+from circuits.forms import ForkForm
+from datasets import formats, reading, selectors, services
+from datasets.forms import DatasetCreateForm, DatasetEditForm, DatasetExploreForm, DatasetQueryForm
+from datasets.models import Dataset, State
+from orgs.access import can_edit, require_editable
 from qubithub.api.throttles import ForkThrottle, StarThrottle
-from qubithub.errors import DomainError
+from qubithub.errors import DomainError, InvalidInput, NotFound
 from qubithub.pages import owner_choices, page_errors, throttled
 from qubithub.rendering import column_summaries
 
 PAGE_SIZE = 24
 PREVIEW_ROWS = 20
+FORKS_LISTED = 50
+CONVERSIONS = ("csv", "parquet")  # what the download endpoint converts tabular versions to
 
 
 def explore(request):
@@ -48,23 +53,53 @@ def _resolve(request, owner: str, name: str):
     return selectors.dataset_resolve(user=request.user, repo_name=f"{owner}/{name}")
 
 
-def _contents(dataset) -> dict:
-    """What the preview panel shows for the current version (its rows and per-column statistics)."""
-    version = selectors.current_version(dataset)
+def _shown_version(dataset, number: str | None):
+    """The version the page shows: `?version=N` (even a failed one, to show why), else the current one."""
+    if not number:
+        return selectors.current_version(dataset)
+    try:
+        return selectors.version_get(dataset=dataset, number=number, usable=False)
+    except InvalidInput:
+        raise NotFound("Version not found.") from None
+
+
+def _contents(dataset, number: str | None = None) -> dict:
+    """What the preview panel shows for a version: its first rows and per-column statistics."""
+    version = _shown_version(dataset, number)
     if version is None or version.state != State.READY:
         return {"version": version}
-    preview = reading.version_preview(version=version, rows=PREVIEW_ROWS, offset=0, path=None)
+    try:
+        preview = reading.version_preview(version=version, rows=PREVIEW_ROWS, offset=0, path=None)
+    except DomainError as exc:  # e.g. an HDF5 file with no dataset inside: the rest of the page still shows
+        return {"version": version, "problem": exc.detail}
     return {"version": version, "preview": preview, "columns": column_summaries(version.column_stats, preview)}
+
+
+def _downloads(dataset, version) -> list[tuple[str, str]]:
+    """(label, address) of each file GET /api/datasets/{id}/download serves for this version."""
+    if version.state == State.FAILED:
+        return []
+    base = f"{reverse('api-dataset-download', args=[dataset.id])}?version={version.version_number}"
+    links = [(formats.EXTENSIONS[dataset.format], base)]
+    convertible = dataset.format in formats.TABULAR and (
+        version.state == State.READY or dataset.format not in formats.DERIVED
+    )
+    if convertible:
+        links += [(target, f"{base}&format={target}") for target in CONVERSIONS if target != dataset.format]
+    return links
 
 
 @page_errors
 def dataset_page(request, owner: str, name: str):
     dataset = _resolve(request, owner, name)
+    versions = list(dataset.versions.all())
     context = {
         "dataset": dataset,
-        "versions": list(dataset.versions.all()),
+        "versions": [(v, _downloads(dataset, v)) for v in versions],
         "editable": can_edit(request.user, dataset),
-        **_contents(dataset),
+        "queryable": dataset.format in formats.TABULAR,
+        "fork_form": ForkForm(),
+        **_contents(dataset, request.GET.get("version")),
     }
     return render(request, "datasets/detail.html", context)
 
@@ -73,7 +108,8 @@ def dataset_page(request, owner: str, name: str):
 def dataset_contents(request, owner: str, name: str):
     """The preview panel alone: the page polls it (htmx) while the version is being processed."""
     dataset = _resolve(request, owner, name)
-    return render(request, "datasets/_contents.html", {"dataset": dataset, **_contents(dataset)})
+    context = {"dataset": dataset, **_contents(dataset, request.GET.get("version"))}
+    return render(request, "datasets/_contents.html", context)
 
 
 @require_POST
@@ -94,10 +130,94 @@ def dataset_star(request, owner: str, name: str):
 @page_errors
 def dataset_fork(request, owner: str, name: str):
     source = _resolve(request, owner, name)
+    form = ForkForm(request.POST)
     try:
-        fork = services.dataset_fork(source=source, user=request.user, name=request.POST.get("name") or None)
+        if not form.is_valid():
+            raise InvalidInput(" ".join(e for errors in form.errors.values() for e in errors))
+        fork = services.dataset_fork(source=source, user=request.user, name=form.cleaned_data.get("name") or None)
     except DomainError as exc:
         messages.error(request, exc.detail)
         return redirect("dataset-page", owner, name)
     messages.success(request, f"Forked {source.repo_name} to {fork.repo_name}.")
     return redirect("dataset-page", fork.organization.slug, fork.name)
+
+
+def _edit_initial(dataset) -> dict:
+    fields = ("title", "description", "license", "citation", "is_public")
+    return {
+        **{field: getattr(dataset, field) for field in fields},
+        "tags": ", ".join(t.name for t in dataset.tags.all()),
+        "task_categories": ", ".join(c.name for c in dataset.categories.all()),
+    }
+
+
+@login_required
+@page_errors
+def dataset_edit(request, owner: str, name: str):
+    dataset = _resolve(request, owner, name)
+    require_editable(request.user, dataset, what="dataset")
+    form = DatasetEditForm(request.POST or None, initial=_edit_initial(dataset))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dataset_update(dataset=dataset, changes=form.changes())
+        except DomainError as exc:
+            form.add_error(None, exc.detail)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("dataset-page", owner, name)
+    status = 400 if form.errors else 200
+    return render(request, "datasets/edit.html", {"dataset": dataset, "form": form}, status=status)
+
+
+@login_required
+@page_errors
+def dataset_delete(request, owner: str, name: str):
+    dataset = _resolve(request, owner, name)
+    require_editable(request.user, dataset, what="dataset")
+    if request.method == "POST":
+        services.dataset_delete(dataset=dataset)
+        messages.success(request, f"Deleted {dataset.repo_name} and its versions.")
+        return redirect("profile", dataset.organization.slug)
+    return render(request, "datasets/delete.html", {"dataset": dataset, **_deletion_summary(dataset, request.user)})
+
+
+def _deletion_summary(dataset, user) -> dict:
+    """What the confirmation page lists: every version with its size, and the forks (which stay)."""
+    versions = list(dataset.versions.only("version_number", "size_bytes", "state", "created_at"))
+    forks = Dataset.objects.visible_to(user).filter(forked_from=dataset).select_related("organization")
+    return {
+        "versions": versions,
+        "total_bytes": sum(v.size_bytes for v in versions),
+        "forks": list(forks.order_by("organization__slug", "name")[:FORKS_LISTED]),
+        "forks_total": Dataset.objects.filter(forked_from=dataset).count(),
+    }
+
+
+@page_errors
+def dataset_query(request, owner: str, name: str):
+    """Filter, sort and page through a tabular version's rows, as GET /api/datasets/{id}/query does."""
+    dataset = _resolve(request, owner, name)
+    versions = [v.version_number for v in dataset.versions.all() if v.state != State.FAILED]
+    try:
+        version, problem = selectors.version_get(dataset=dataset, number=request.GET.get("version")), None
+    except DomainError as exc:
+        version, problem = None, exc.detail
+    form = DatasetQueryForm(request.GET, columns=list(version.dataset_schema) if version else [], versions=versions)
+    result = None
+    if form.is_valid() and problem:
+        form.add_error(None, problem)
+    elif form.is_valid():
+        try:
+            result = reading.version_query(
+                version=version, where=form.where(), sort=form.sort_terms(), **_paging(form.cleaned_data)
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.detail)
+    context = {"dataset": dataset, "form": form, "version": version, "result": result}
+    if result:
+        context["result_columns"] = [(c, result["dataset_schema"].get(c, "")) for c in result["columns"]]
+    return render(request, "datasets/query.html", context, status=400 if form.errors else 200)
+
+
+def _paging(data: dict) -> dict:
+    return {"page": data["page"], "limit": data["limit"]}
