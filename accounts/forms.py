@@ -41,3 +41,41 @@ class ApiKeyForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["scopes"].choices = [(s, s) for s in scopes]
         self.fields["scopes"].initial = [s for s in scopes if s.endswith(":read")]
+
+
+def _api_max_length(field: str) -> int:
+    """The API's own limit for a credentials field, so the page accepts exactly what PUT /api/providers accepts."""
+    from runs.api.provider_serializers import CredentialsInput
+
+    return CredentialsInput().fields[field].max_length
+
+
+class ProviderCredentialsForm(forms.Form):
+    """Write-only: the token is never rendered back, not even after a validation error."""
+
+    token = forms.CharField(
+        max_length=_api_max_length("token"),
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    instance = forms.CharField(max_length=_api_max_length("instance"), required=False)
+    organization_name = forms.ChoiceField(label="For", required=False)
+
+    def __init__(self, *args, provider: dict, owners: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, prefix=provider["provider"], **kwargs)
+        self.fields["token"].label = TOKEN_LABELS.get(provider["provider"], "Token")
+        self.fields["token"].help_text = TOKEN_HELP.get(provider["provider"], "")
+        self.fields["instance"].label = INSTANCE_LABELS.get(provider["provider"], "Instance")
+        self.fields["instance"].help_text = INSTANCE_HELP.get(provider["provider"], "")
+        self.fields["organization_name"].choices = owners
+
+
+TOKEN_LABELS = {"ibm": "API key", "braket": "Access key"}
+TOKEN_HELP = {
+    "ibm": "Your IBM Quantum API key (token).",
+    "braket": "Your AWS access key id and secret access key joined by a colon: ACCESS_KEY_ID:SECRET_ACCESS_KEY.",
+}
+INSTANCE_LABELS = {"ibm": "Instance", "braket": "Region"}
+INSTANCE_HELP = {
+    "ibm": "Optional: the IBM Quantum instance (CRN or hub/group/project) to run on.",
+    "braket": "Optional: the AWS region used when a device ARN names none, e.g. us-east-1 (the default).",
+}
