@@ -74,3 +74,12 @@ class CircuitEditForm(forms.Form):
 
 class ForkForm(forms.Form):
     name = forms.RegexField(NAME_PATTERN, max_length=100, required=False, label="Name of the fork")
+
+
+class FileDeleteForm(forms.Form):
+    """Deleting one file publishes a new version without it; the commit message is optional."""
+
+    file = forms.CharField(widget=forms.HiddenInput)
+    commit_message = forms.CharField(
+        max_length=1000, required=False, label="Commit message", help_text="Defaults to “Delete <file>”."
+    )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<str:owner>/<str:name>/diagram.svg", views.circuit_diagram, name="circuit-diagram"),
     path("<str:owner>/<str:name>/edit", views.circuit_edit, name="circuit-edit"),
     path("<str:owner>/<str:name>/delete", views.circuit_delete, name="circuit-delete"),
+    path("<str:owner>/<str:name>/delete-file", views.circuit_file_delete, name="circuit-file-delete"),
     path("<str:owner>/<str:name>/star", views.circuit_star, name="circuit-star"),
     path("<str:owner>/<str:name>/fork", views.circuit_fork, name="circuit-fork"),
 ]

@@ -1,5 +1,6 @@
 """Circuit pages: explore, tag pages, the circuit page with its diagram, publish, edit, delete, star, fork."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,7 +12,7 @@ from circuits import selectors, services
 from circuits.api.views import viewer_key
 from circuits.diagrams import version_diagram
 from circuits.diffs import circuit_version_diff
-from circuits.forms import CircuitCreateForm, CircuitEditForm, ExploreForm, ForkForm
+from circuits.forms import CircuitCreateForm, CircuitEditForm, ExploreForm, FileDeleteForm, ForkForm
 from circuits.querysets import card_page
 from circuits.storage import read_bytes
 from orgs.access import can_edit, require_editable
@@ -108,10 +109,19 @@ def circuit_page(request, owner: str, name: str):
         "diff": _requested_diff(request, circuit),
         "runs": list(circuit_runs(user=request.user, circuit=circuit)[:10]),
         "editable": can_edit(request.user, circuit),
+        "deletable": _deletable(request.user, circuit, version, versions[-1] if versions else None),
         "run_form": RunForm(circuit=circuit, version=version) if request.user.is_authenticated else None,
         "fork_form": ForkForm(),
     }
     return render(request, "circuits/detail.html", context)
+
+
+def _deletable(user, circuit, version, latest) -> set[str]:
+    """Files of the shown version an editor may delete: only in the latest version, never the last one."""
+    if version is None or version != latest or not can_edit(user, circuit):
+        return set()
+    names = {f.name for f in version.files.all()}
+    return {n for n in names if services.file_delete_refusal(n, names) is None}
 
 
 def _requested_diff(request, circuit) -> dict | None:
@@ -169,7 +179,14 @@ def circuit_edit(request, owner: str, name: str):
         else:
             messages.success(request, "Saved.")
             return redirect("circuit-page", owner, name)
-    return render(request, "circuits/edit.html", {"circuit": circuit, "form": form}, status=400 if form.errors else 200)
+    latest = circuit.versions.order_by("-version_number").prefetch_related("files").first()
+    context = {
+        "circuit": circuit,
+        "form": form,
+        "files": list(latest.files.all()) if latest else [],
+        "deletable": _deletable(request.user, circuit, latest, latest),
+    }
+    return render(request, "circuits/edit.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -182,6 +199,48 @@ def circuit_delete(request, owner: str, name: str):
         messages.success(request, f"Deleted {owner}/{name}.")
         return redirect("profile", request.user.username)
     return render(request, "circuits/delete.html", {"circuit": circuit})
+
+
+def _latest_file(circuit, file_name: str):
+    latest = circuit.versions.order_by("-version_number").prefetch_related("files").first()
+    files = list(latest.files.all()) if latest else []
+    record = next((f for f in files if f.name == file_name), None)
+    if record is None:
+        raise NotFound("The latest version has no such file.")
+    return latest, record, {f.name for f in files}
+
+
+@login_required
+@page_errors
+def circuit_file_delete(request, owner: str, name: str):
+    """GET: which file goes (from the latest version); POST: a new version without it, as a git push would."""
+    circuit = _resolve(request, owner, name)
+    require_editable(request.user, circuit, what="circuit")
+    form = FileDeleteForm(request.POST or None, initial={"file": request.GET.get("file", "")})
+    latest, record, names = _latest_file(circuit, request.POST.get("file") or request.GET.get("file", ""))
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.circuit_file_delete(
+                circuit=circuit,
+                author=request.user,
+                name=record.name,
+                commit_message=form.cleaned_data["commit_message"],
+                max_bytes=settings.QH_MAX_UPLOAD_BYTES,
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.detail)
+        else:
+            messages.success(request, f"Deleted {record.name}: version {version.version_number} is without it.")
+            return redirect("circuit-page", owner, name)
+    context = {
+        "circuit": circuit,
+        "version": latest,
+        "file": record,
+        "also": sorted(services.deleted_with(record.name, names) - {record.name}),
+        "refusal": services.file_delete_refusal(record.name, names),
+        "form": form,
+    }
+    return render(request, "circuits/file_delete.html", context, status=400 if form.errors else 200)
 
 
 @require_POST

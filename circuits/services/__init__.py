@@ -3,12 +3,20 @@
 from circuits.services.analysis import circuit_version_analyse
 from circuits.services.circuits import circuit_create, circuit_delete, circuit_update, owner_organization, tags_set
 from circuits.services.social import circuit_fork, circuit_star_toggle, circuit_view_record
-from circuits.services.versions import IncomingFile, circuit_version_publish, content_type_for
+from circuits.services.versions import (
+    IncomingFile,
+    circuit_file_delete,
+    circuit_version_publish,
+    content_type_for,
+    deleted_with,
+    file_delete_refusal,
+)
 
 __all__ = [
     "IncomingFile",
     "circuit_create",
     "circuit_delete",
+    "circuit_file_delete",
     "circuit_fork",
     "circuit_star_toggle",
     "circuit_update",
@@ -16,6 +24,8 @@ __all__ = [
     "circuit_version_publish",
     "circuit_view_record",
     "content_type_for",
+    "deleted_with",
+    "file_delete_refusal",
     "owner_organization",
     "tags_set",
 ]

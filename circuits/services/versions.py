@@ -13,7 +13,7 @@ from circuits.filenames import FileNameError, check_text_content, clean_relative
 from circuits.manifest import MANIFEST_NAME, METADATA_NAME, ManifestError, metadata_json, parse_manifest
 from circuits.models import Circuit, CircuitFile, CircuitVersion
 from circuits.storage import StoredFiles, read_bytes, storage_path, storage_writes
-from qubithub.api.exceptions import InvalidInput
+from qubithub.api.exceptions import InvalidInput, NotFound
 
 DEFAULT_ENTRY_POINTS = {
     "qiskit": "circuit.py",
@@ -205,3 +205,48 @@ def content_type_for(name: str) -> str:
         return "text/plain; charset=utf-8"
     guessed, _ = mimetypes.guess_type(name)
     return guessed or "application/octet-stream"
+
+
+def circuit_file_delete(*, circuit: Circuit, author, name: str, commit_message: str = "", max_bytes: int):
+    """A new version: the latest version's files without `name`, published as a git push of that tree is.
+
+    The other files are republished unchanged through `circuit_version_publish(replace=True)` (same checks,
+    same storage paths, no copies). Deleting qubithub.toml deletes the metadata.json generated from it.
+    Refused for the only file, and for a generated metadata.json (it would come back).
+    """
+    with storage_writes(), transaction.atomic():
+        circuit = Circuit.objects.select_for_update().get(pk=circuit.pk)
+        files = _previous_files(circuit)
+        _check_deletable(name, files)
+        dropped = deleted_with(name, files)
+        kept = [IncomingFile(name=n, content=read_bytes(f.path)) for n, f in files.items() if n not in dropped]
+        message = commit_message.strip() or f"Delete {name}"
+        version, errors = circuit_version_publish(
+            circuit=circuit, author=author, files=kept, commit_message=message, max_bytes=max_bytes, replace=True
+        )
+        if errors:  # a kept file today's checks refuse: deleting `name` must not drop it silently
+            detail = "; ".join(f"{e['filename']}: {e['error']}" for e in errors)
+            raise InvalidInput(f"Other files would be dropped too: {detail}", fields={"errors": errors})
+    return version
+
+
+def _check_deletable(name: str, files: dict[str, CircuitFile]) -> None:
+    if name not in files:
+        raise NotFound(f"The latest version has no file named '{name}'.")
+    refusal = file_delete_refusal(name, set(files))
+    if refusal:
+        raise InvalidInput(refusal)
+
+
+def file_delete_refusal(name: str, names: set[str]) -> str | None:
+    """Why the file `name` cannot be deleted from a version holding `names`, or None if it can."""
+    if name == METADATA_NAME and MANIFEST_NAME in names:
+        return f"{METADATA_NAME} is generated from {MANIFEST_NAME}: change {MANIFEST_NAME} instead."
+    if not names - deleted_with(name, names):
+        return f"'{name}' is the only file: a version needs at least one. Delete the circuit instead."
+    return None
+
+
+def deleted_with(name: str, names) -> set[str]:
+    """The files deleting `name` removes: itself, and the metadata.json generated from a qubithub.toml."""
+    return {name, METADATA_NAME} if name == MANIFEST_NAME and METADATA_NAME in names else {name}
