@@ -7,7 +7,7 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -66,11 +66,16 @@ def _watch(run_id, attempt: int, cancel_event: threading.Event, done: threading.
     try:
         while not done.wait(settings.QH_RUN_CANCEL_POLL_SECONDS):
             mine = Run.objects.filter(pk=run_id, status=RunStatus.RUNNING, attempts=attempt)
-            if time.monotonic() - last_beat >= settings.QH_RUN_HEARTBEAT_SECONDS:
-                still_mine = mine.update(heartbeat_at=timezone.now())
-                last_beat = time.monotonic()
-            else:
-                still_mine = mine.exists()
+            try:
+                if time.monotonic() - last_beat >= settings.QH_RUN_HEARTBEAT_SECONDS:
+                    still_mine = mine.update(heartbeat_at=timezone.now())
+                    last_beat = time.monotonic()
+                else:
+                    still_mine = mine.exists()
+            except DatabaseError as exc:  # a busy or briefly unreachable database: keep the job, ask again later
+                logger.warning("Run %s watcher could not reach the database: %s", run_id, exc)
+                close_old_connections()
+                continue
             if not still_mine:
                 cancel_event.set()
                 return

@@ -167,3 +167,34 @@ def test_a_platform_error_on_the_last_attempt_fails_the_run(run, fake_engine, se
     execution.execute_run(run.id)
     run.refresh_from_db()
     assert (run.status, run.error_class) == ("failed", "internal_error")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_watcher_survives_a_database_hiccup_and_still_sees_the_cancellation(run, settings, monkeypatch):
+    import threading
+
+    from django.db import OperationalError
+    from django.db.models import QuerySet
+
+    settings.QH_RUN_CANCEL_POLL_SECONDS = 0.02
+    claimed = execution.run_claim(run.id)
+    real_exists, failures = QuerySet.exists, []
+
+    def exists_failing_twice(self):
+        if len(failures) < 2:
+            failures.append(1)
+            raise OperationalError("database table is locked")
+        return real_exists(self)
+
+    monkeypatch.setattr(QuerySet, "exists", exists_failing_twice)
+    cancel, done = threading.Event(), threading.Event()
+    watcher = threading.Thread(target=execution._watch, args=(run.id, claimed[1], cancel, done))
+    watcher.start()
+    try:
+        assert not cancel.wait(0.3), "a database error must not cancel the job"
+        assert len(failures) == 2
+        Run.objects.filter(pk=run.pk).update(status=RunStatus.CANCELLED)
+        assert cancel.wait(5), "the watcher died on the database error instead of watching on"
+    finally:
+        done.set()
+        watcher.join(5)
