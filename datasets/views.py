@@ -1,17 +1,20 @@
 """Dataset pages: explore, create, the dataset page (preview, statistics, versions, downloads, upload), edit,
 delete, query, star, fork."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from circuits.forms import ForkForm
-from datasets import formats, reading, selectors, services
+from datasets import formats, reading, selectors, services, uploads
+from datasets.formats.hdf5file import dataset_paths
 from datasets.forms import DatasetCreateForm, DatasetEditForm, DatasetExploreForm, DatasetQueryForm
-from datasets.models import Dataset, State
+from datasets.models import Dataset, Format, State
 from orgs.access import can_edit, require_editable
 from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError, InvalidInput, NotFound
@@ -63,16 +66,39 @@ def _shown_version(dataset, number: str | None):
         raise NotFound("Version not found.") from None
 
 
-def _contents(dataset, number: str | None = None) -> dict:
-    """What the preview panel shows for a version: its first rows and per-column statistics."""
-    version = _shown_version(dataset, number)
+def _offset(raw: str | None) -> int:
+    return int(raw) if raw and raw.isdigit() else 0
+
+
+def _contents(dataset, params) -> dict:
+    """The preview panel: rows of a version (`?version=`, `?offset=`, an HDF5 `?path=`) and column statistics."""
+    version = _shown_version(dataset, params.get("version"))
     if version is None or version.state != State.READY:
         return {"version": version}
+    shown = {"version": version, "offset": _offset(params.get("offset")), "path": params.get("path") or None}
+    if dataset.format == Format.HDF5:
+        shown["inner_paths"] = sorted(dataset_paths(version.structure))
     try:
-        preview = reading.version_preview(version=version, rows=PREVIEW_ROWS, offset=0, path=None)
+        preview = reading.version_preview(
+            version=version, rows=PREVIEW_ROWS, offset=shown["offset"], path=shown["path"]
+        )
     except DomainError as exc:  # e.g. an HDF5 file with no dataset inside: the rest of the page still shows
-        return {"version": version, "problem": exc.detail}
-    return {"version": version, "preview": preview, "columns": column_summaries(version.column_stats, preview)}
+        return {**shown, "problem": exc.detail}
+    first_rows = version.preview if shown["path"] in (None, version.structure.get("default_path")) else {}
+    columns = column_summaries(version.column_stats, {**preview, "rows": (first_rows or preview).get("rows")})
+    return {**shown, "preview": preview, "columns": columns, "more": _more_rows(shown["offset"], preview)}
+
+
+def _more_rows(offset: int, preview: dict) -> dict:
+    """Where the previous and next rows of the preview start (None when there are none)."""
+    shown, total = len(preview.get("rows") or []), preview.get("total_rows")
+    has_next = shown == PREVIEW_ROWS and (total is None or offset + shown < total)
+    return {
+        "first": offset + 1 if shown else 0,
+        "last": offset + shown,
+        "previous": max(offset - PREVIEW_ROWS, 0) if offset else None,
+        "next": offset + shown if has_next else None,
+    }
 
 
 def _downloads(dataset, version) -> list[tuple[str, str]]:
@@ -89,26 +115,63 @@ def _downloads(dataset, version) -> list[tuple[str, str]]:
     return links
 
 
-@page_errors
-def dataset_page(request, owner: str, name: str):
-    dataset = _resolve(request, owner, name)
-    versions = list(dataset.versions.all())
-    context = {
+def _page_context(request, dataset) -> dict:
+    return {
         "dataset": dataset,
-        "versions": [(v, _downloads(dataset, v)) for v in versions],
+        "versions": [(v, _downloads(dataset, v)) for v in dataset.versions.all()],
         "editable": can_edit(request.user, dataset),
         "queryable": dataset.format in formats.TABULAR,
         "fork_form": ForkForm(),
-        **_contents(dataset, request.GET.get("version")),
+        "max_upload_bytes": settings.QH_DATASET_MAX_UPLOAD_BYTES,
+        **_contents(dataset, request.GET),
     }
-    return render(request, "datasets/detail.html", context)
+
+
+@page_errors
+def dataset_page(request, owner: str, name: str):
+    dataset = _resolve(request, owner, name)
+    return render(request, "datasets/detail.html", _page_context(request, dataset))
+
+
+@csrf_exempt  # checked by _upload, once the upload handler that streams and hashes the file is in place
+@require_POST
+@login_required
+def dataset_upload(request, owner: str, name: str):
+    """The upload form without JavaScript (with it, the page sends the file to the API and shows progress)."""
+    try:
+        uploads.install(request, max_bytes=settings.QH_DATASET_MAX_UPLOAD_BYTES)
+        return _upload(request, owner, name)
+    except DomainError as exc:  # e.g. too large, raised while the body is read
+        return _upload_failed(request, owner, name, exc)
+
+
+@csrf_protect
+@page_errors
+def _upload(request, owner: str, name: str):
+    dataset = _resolve(request, owner, name)
+    require_editable(request.user, dataset, what="dataset")
+    uploaded = request.FILES.get("file")
+    if uploaded is None:
+        raise InvalidInput("Choose the file to upload.")
+    version = services.dataset_version_publish(
+        dataset=dataset, author=request.user, uploaded=uploaded, commit_message=request.POST.get("commit_message", "")
+    )
+    messages.success(request, f"Uploaded version {version.version_number}: it is being processed.")
+    return redirect("dataset-page", owner, name)
+
+
+@page_errors
+def _upload_failed(request, owner: str, name: str, error: DomainError):
+    dataset = _resolve(request, owner, name)
+    context = {**_page_context(request, dataset), "upload_error": error.detail}
+    return render(request, "datasets/detail.html", context, status=error.status_code)
 
 
 @page_errors
 def dataset_contents(request, owner: str, name: str):
     """The preview panel alone: the page polls it (htmx) while the version is being processed."""
     dataset = _resolve(request, owner, name)
-    context = {"dataset": dataset, **_contents(dataset, request.GET.get("version"))}
+    context = {"dataset": dataset, **_contents(dataset, request.GET)}
     return render(request, "datasets/_contents.html", context)
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from datasets.models import DatasetVersion
 from datasets.tests import files
 from datasets.tests.conftest import upload
 
@@ -154,3 +155,75 @@ def test_a_bad_fork_name_is_a_message_not_a_500(bob, published):
     response = session(bob).post(f"/datasets/alice/{dataset.name}/fork", {"name": "Bad Name!"}, follow=True)
     assert response.status_code == 200 and response.redirect_chain[-1][0] == f"/datasets/alice/{dataset.name}"
     assert "Enter a valid value" in response.content.decode()
+
+
+def test_the_upload_form_works_without_javascript(alice, make_dataset, django_capture_on_commit_callbacks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    dataset = make_dataset("csv")
+    browser = session(alice)
+    form = {"file": SimpleUploadedFile("data.csv", files.CSV), "commit_message": "First rows"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = browser.post(f"/datasets/alice/{dataset.name}/upload", form)
+    assert response.status_code == 302 and response["Location"] == f"/datasets/alice/{dataset.name}"
+    version = dataset.versions.get()
+    assert (version.commit_message, version.state, version.total_rows) == ("First rows", "ready", 5)
+    page = browser.get(response["Location"]).content.decode()
+    assert "Uploaded version 1" in page and "(v1, 5 rows)" in page
+
+
+@pytest.mark.parametrize(
+    ("content", "status", "message"),
+    [
+        (files.npy_bytes(), 400, "The file is not a valid csv dataset"),
+        (None, 400, "Choose the file to upload."),
+        (b"x" * 2000, 413, "larger than the maximum upload size of 1,000 bytes"),
+    ],
+)
+def test_a_rejected_upload_is_shown_by_the_form(alice, make_dataset, settings, content, status, message):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.QH_DATASET_MAX_UPLOAD_BYTES = 1000
+    dataset = make_dataset("csv")
+    form = {"commit_message": "x"} | ({"file": SimpleUploadedFile("data.csv", content)} if content else {})
+    response = session(alice).post(f"/datasets/alice/{dataset.name}/upload", form)
+    assert response.status_code == status
+    assert 'data-testid="upload-error"' in response.content.decode() and message in response.content.decode()
+    assert not dataset.versions.exists()
+
+
+def test_only_editors_upload_and_the_form_checks_csrf(lab, alice, bob, make_dataset):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    make_dataset("csv", name="lab-data", organization_name="lab")
+    form = {"file": SimpleUploadedFile("data.csv", files.CSV)}
+    assert session(bob).post("/datasets/lab/lab-data/upload", form).status_code == 403
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(alice)
+    assert (
+        strict.post("/datasets/lab/lab-data/upload", {"file": SimpleUploadedFile("d.csv", files.CSV)}).status_code
+        == 403
+    )
+    assert not DatasetVersion.objects.exists()
+
+
+def test_the_preview_pages_through_the_rows(client, published):
+    dataset = published("csv", content=files.csv_bytes(45))
+    first = client.get(f"/datasets/alice/{dataset.name}").content.decode()
+    assert "Rows 1–20 of 45" in first and "offset=20" in first and 'rel="prev"' not in first
+    last = client.get(f"/datasets/alice/{dataset.name}", {"offset": "40"}).content.decode()
+    assert "Rows 41–45 of 45" in last and "<td>44</td>" in last and 'rel="next"' not in last
+
+
+def test_an_hdf5_preview_can_show_each_dataset_inside_the_file(client, published):
+    dataset = published("hdf5")
+    page = client.get(f"/datasets/alice/{dataset.name}").content.decode()
+    assert '<option value="/measurements/labels"' in page and '<option value="/amplitudes"' in page
+    labels = client.get(f"/datasets/alice/{dataset.name}", {"path": "/measurements/labels"}).content.decode()
+    assert 'value="/measurements/labels" selected' in labels and "11" in labels
+
+
+def test_a_missing_hdf5_path_is_explained_in_the_panel(client, published):
+    dataset = published("hdf5")
+    response = client.get(f"/datasets/alice/{dataset.name}", {"path": "/nope"})
+    assert response.status_code == 200 and "There is no dataset at &#x27;/nope&#x27;" in response.content.decode()
