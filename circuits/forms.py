@@ -80,6 +80,8 @@ class FileDeleteForm(forms.Form):
     """Deleting one file publishes a new version without it; the commit message is optional."""
 
     file = forms.CharField(widget=forms.HiddenInput)
-    commit_message = forms.CharField(
-        max_length=1000, required=False, label="Commit message", help_text="Defaults to “Delete <file>”."
-    )
+    commit_message = forms.CharField(max_length=1000, required=False, label="Commit message", help_text="Optional.")
+
+    def __init__(self, *args, file_name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commit_message"].widget.attrs["placeholder"] = f"Delete {file_name}"

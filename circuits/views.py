@@ -216,8 +216,8 @@ def circuit_file_delete(request, owner: str, name: str):
     """GET: which file goes (from the latest version); POST: a new version without it, as a git push would."""
     circuit = _resolve(request, owner, name)
     require_editable(request.user, circuit, what="circuit")
-    form = FileDeleteForm(request.POST or None, initial={"file": request.GET.get("file", "")})
     latest, record, names = _latest_file(circuit, request.POST.get("file") or request.GET.get("file", ""))
+    form = FileDeleteForm(request.POST or None, initial={"file": record.name}, file_name=record.name)
     if request.method == "POST" and form.is_valid():
         try:
             version = services.circuit_file_delete(

@@ -14,7 +14,7 @@ from orgs.access import has_role, require_org_role
 from orgs.forms import MemberAddForm, MemberRoleForm, OrgCreateForm, OrgDeleteForm, OrgEditForm
 from orgs.models import Role
 from qubithub.api.scopes import ALL_SCOPES
-from qubithub.errors import DomainError
+from qubithub.errors import Conflict, DomainError
 from qubithub.pages import page_errors
 
 PROFILE_LIST_SIZE = 24
@@ -127,6 +127,8 @@ def org_delete(request, slug: str):
     if request.method == "POST" and form.is_valid():
         try:
             services.org_delete(organization=organization, force=form.cleaned_data["force"])
+        except Conflict:  # the API's wording says ?force=true; the page has a checkbox for it
+            form.add_error("force", "It still owns resources: tick this to delete them with it, or move them first.")
         except DomainError as exc:
             form.add_error(None, exc.detail)
         else:

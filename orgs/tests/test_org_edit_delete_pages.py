@@ -113,7 +113,7 @@ class TestDeletePage:
         make_circuit(alice, "bell", organization_name="lab", with_files=False)
         response = session(alice).post("/orgs/lab/delete", {"confirm": "lab"})
         assert response.status_code == 400
-        assert "still owns 1 resource(s)" in response.content.decode()
+        assert "tick this to delete them with it" in response.content.decode()
         assert Organization.objects.filter(slug="lab").exists() and Circuit.objects.filter(name="bell").exists()
 
     def test_with_force_it_is_deleted_with_what_it_owns(self, alice, lab, django_capture_on_commit_callbacks):
