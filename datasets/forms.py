@@ -123,7 +123,7 @@ class DatasetQueryForm(forms.Form):
 
     version = forms.ChoiceField(required=False)
     sort = forms.ChoiceField(required=False, label="Sort by")
-    descending = forms.BooleanField(required=False, label="Descending")
+    order = forms.ChoiceField(required=False, choices=[("", "Ascending"), ("desc", "Descending")])
     limit = forms.CharField(
         required=False,
         label="Rows per page",
@@ -144,7 +144,7 @@ class DatasetQueryForm(forms.Form):
             self.fields[f"value{row}"] = forms.CharField(required=False, label="Value", max_length=1000)
 
     def options(self) -> list[forms.BoundField]:
-        return [self[name] for name in ("version", "sort", "descending", "limit")]
+        return [self[name] for name in ("version", "sort", "order", "limit")]
 
     def filter_rows(self) -> list[list[forms.BoundField]]:
         return [[self[f"{part}{row}"] for part in ("column", "op", "value")] for row in range(1, FILTER_ROWS + 1)]
@@ -168,4 +168,4 @@ class DatasetQueryForm(forms.Form):
         column = self.cleaned_data.get("sort")
         if not column:
             return []
-        return [f"-{column}" if self.cleaned_data.get("descending") else column]
+        return [f"-{column}" if self.cleaned_data.get("order") == "desc" else column]

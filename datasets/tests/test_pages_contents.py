@@ -81,7 +81,7 @@ def test_the_query_page_shows_the_first_rows_without_a_filter(client, published)
 
 def test_the_query_page_filters_and_sorts_like_the_api(client, published):
     dataset = published("csv")
-    form = {"column1": "label", "op1": "eq", "value1": "bell", "sort": "bond_distance", "descending": "on"}
+    form = {"column1": "label", "op1": "eq", "value1": "bell", "sort": "bond_distance", "order": "desc"}
     page = client.get(f"/datasets/alice/{dataset.name}/query", form).content.decode()
     api = client.get(f"/api/datasets/{dataset.id}/query", {"where": "label:eq:bell", "sort": "-bond_distance"}).json()
     assert f"{api['total']} matching rows" in page and api["total"] == 3
