@@ -43,3 +43,13 @@ def dispatch(task, *args, queue: str = "default", **kwargs) -> None:
         task.apply_async(args=args, kwargs=kwargs, queue=queue)
     else:
         _embedded_executor().submit(_run_in_thread, task, args, kwargs)
+
+
+def drain() -> None:
+    """Embedded mode: wait until the in-process pool has finished every job sent so far (a management command
+    calls this before it exits, or the interpreter's shutdown would cut its background work short)."""
+    global _executor
+    with _lock:
+        executor, _executor = _executor, None
+    if executor is not None:
+        executor.shutdown(wait=True)

@@ -324,6 +324,11 @@ CELERY_TASK_ROUTES = {
     "datasets.process_version": {"queue": "processing"},
 }
 CELERY_BEAT_SCHEDULE["recover-runs"] = {"task": "runs.recover", "schedule": float(QH_RECOVER_EVERY_SECONDS)}
+CELERY_TASK_ROUTES["circuits.recover_analyses"] = {"queue": "default"}
+CELERY_BEAT_SCHEDULE["recover-analyses"] = {
+    "task": "circuits.recover_analyses",
+    "schedule": float(QH_RECOVER_EVERY_SECONDS),
+}
 
 # --- Hardware providers (runs.providers) -------------------------------------------------------
 QH_CREDENTIALS_KEY = env_str("QH_CREDENTIALS_KEY", "")  # Fernet key(s) for provider credentials; else from SECRET_KEY

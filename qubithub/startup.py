@@ -11,6 +11,7 @@ PERIODIC_SECONDS = 30
 
 
 def _periodic(stop: threading.Event) -> None:
+    from circuits.services.analysis import analyses_recover
     from runs.providers.execution import hardware_runs_poll
     from runs.services import runs_recover
 
@@ -24,6 +25,10 @@ def _periodic(stop: threading.Event) -> None:
             hardware_runs_poll()
         except Exception:
             logger.exception("Periodic hardware polling failed")
+        try:
+            analyses_recover()
+        except Exception:
+            logger.exception("Periodic analysis recovery failed")
 
 
 def on_server_start() -> threading.Event | None:

@@ -4,8 +4,11 @@ The web process never imports users' code: it hands the files to `quantum.api.an
 """
 
 import logging
+from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from circuits.models import Circuit, CircuitVersion
 from circuits.storage import read_bytes
@@ -86,6 +89,8 @@ def circuit_version_analyse(*, version_id) -> dict:
     if version is None:
         return {}
     analysis = _analysis_of(version)
+    if analysis.get("error_class") == "internal_error":
+        analysis["attempts"] = (version.analysis or {}).get("attempts", 0) + 1
     with transaction.atomic():
         circuit = Circuit.objects.select_for_update().get(pk=version.circuit_id)
         if analysis["status"] == "ok":
@@ -96,3 +101,37 @@ def circuit_version_analyse(*, version_id) -> dict:
                 Circuit.objects.filter(pk=circuit.pk).update(**fill)
         CircuitVersion.objects.filter(pk=version.pk).update(analysis=analysis)
     return analysis
+
+
+ANALYSIS_ATTEMPTS = 3
+
+
+def _needs_another_try(analysis: dict, *, now, grace) -> bool:
+    attempts = analysis.get("attempts", 0)
+    if not analysis:
+        return True  # never ran: the process that sent it stopped first
+    if analysis.get("status") == "pending":  # sent again by a recovery that was itself lost
+        return now - datetime.fromisoformat(analysis["queued_at"]) > grace and attempts < ANALYSIS_ATTEMPTS
+    return analysis.get("error_class") == "internal_error" and attempts < ANALYSIS_ATTEMPTS
+
+
+def analyses_recover(*, grace_s: int = 120, limit: int = 50) -> int:
+    """Send again the analyses that never arrived or failed on the platform's side (not the user's code),
+    each at most ANALYSIS_ATTEMPTS times. Runs periodically (Celery beat; the embedded server's own timer)."""
+    from circuits.tasks import analyse_version
+    from qubithub.dispatch import dispatch
+
+    now, grace = timezone.now(), timedelta(seconds=grace_s)
+    candidates = CircuitVersion.objects.filter(created_at__lt=now - grace).filter(
+        Q(analysis={}) | Q(analysis__status="pending") | Q(analysis__error_class="internal_error")
+    )
+    sent = 0
+    for version in candidates.only("id", "analysis")[:limit]:
+        analysis = version.analysis or {}
+        if not _needs_another_try(analysis, now=now, grace=grace):
+            continue
+        pending = {"status": "pending", "attempts": analysis.get("attempts", 0), "queued_at": now.isoformat()}
+        if CircuitVersion.objects.filter(pk=version.pk, analysis=analysis).update(analysis=pending):
+            dispatch(analyse_version, str(version.pk), queue="processing")
+            sent += 1
+    return sent

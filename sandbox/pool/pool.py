@@ -51,8 +51,10 @@ class WarmPool:
             if current is None or not current.alive or current.jobs_started >= self.max_jobs:
                 if current is not None:
                     self.retired.append(current)
-                current = self.current = ZygoteProcess(self.layout, self.identity, self.preload)
-                _SPAWNER.submit(current.start).result()
+                self.current = None
+                current = ZygoteProcess(self.layout, self.identity, self.preload)
+                _SPAWNER.submit(current.start).result()  # raises SandboxError; the next call tries a fresh one
+                self.current = current
             return current
 
     def retire(self, zygote: ZygoteProcess) -> None:

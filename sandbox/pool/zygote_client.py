@@ -51,6 +51,8 @@ class ZygoteProcess:
         self.info: dict[str, Any] = {}
         self.alive = False
         self.jobs_started = 0
+        self.control: socket.socket | None = None
+        self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout_s: float = 60.0) -> None:
         host_end, inside_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -159,10 +161,13 @@ class ZygoteProcess:
 
     def stop(self) -> None:
         self.alive = False
-        try:
-            self.control.close()
-        except OSError:
-            pass
+        if self.control is not None:
+            try:
+                self.control.close()
+            except OSError:
+                pass
+        if self.process is None:  # never started
+            return
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
