@@ -153,3 +153,59 @@ def test_nothing_overflows_at_phone_width(visitor, tmp_path):
         if kind in ("home", "circuit"):
             visitor.shot(f"phone-{kind}")
     assert visitor.errors == []
+
+
+THEME_VARIABLES = """() => Object.fromEntries(["--bg", "--card", "--code", "--fg", "--muted", "--accent", "--accent-fg", "--bad",
+  "--bad-fg", "--ok", "--warn", "--syn-kw", "--syn-str", "--syn-num", "--syn-fn"].map(
+    (name) => [name, getComputedStyle(document.documentElement).getPropertyValue(name).trim()]))"""
+# (text, background) pairs the stylesheet draws: body text, links, buttons, statuses, highlighted code
+TEXT_PAIRS = [
+    *[
+        (text, ground)
+        for text in ("--fg", "--muted", "--accent", "--bad", "--ok", "--warn")
+        for ground in ("--bg", "--card")
+    ],
+    ("--accent-fg", "--accent"),
+    ("--bad-fg", "--bad"),
+    *[(syntax, "--code") for syntax in ("--syn-kw", "--syn-str", "--syn-num", "--syn-fn", "--muted")],
+]
+
+
+def contrast(first: str, second: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_text_meets_wcag_aa_contrast_in_both_themes(visitor):
+    page = visitor.go("/")
+    for theme in ("light", "dark"):
+        page.evaluate(f"document.documentElement.setAttribute('data-theme', '{theme}')")
+        colours = page.evaluate(THEME_VARIABLES)
+        failing = {
+            f"{text} on {ground}": round(contrast(colours[text], colours[ground]), 2)
+            for text, ground in TEXT_PAIRS
+            if contrast(colours[text], colours[ground]) < 4.5
+        }
+        assert failing == {}, f"{theme} theme below 4.5:1: {failing}"
+
+
+def test_without_javascript_the_new_menu_works_and_the_theme_picker_is_hidden(chromium, live_site, visitor):
+    username = visitor.sign_up()
+    cookies = visitor.context.cookies()
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        context.add_cookies(cookies)
+        page = context.new_page()
+        page.goto(live_site + "/")
+        assert page.locator("a.who", has_text=username).count() == 1
+        assert not page.locator("[data-testid=theme-picker]").is_visible()
+        page.click("[data-testid=new-menu] summary")
+        page.click("[data-testid=new-menu] >> text=New dataset")
+        page.wait_for_url("**/datasets/new")
+    finally:
+        context.close()
