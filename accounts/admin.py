@@ -2,10 +2,16 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from accounts.models import ApiKey, User
+from orgs.admin import OrganizationDeleteAdminMixin
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(OrganizationDeleteAdminMixin, BaseUserAdmin):
+    def organizations_of(self, users):
+        from orgs.models import Organization
+
+        return Organization.objects.filter(personal_for__in=users)
+
     list_display = ["username", "email", "name", "plan", "is_active", "is_staff", "date_joined"]
     list_filter = ["plan", "is_active", "is_staff"]
     search_fields = ["username", "email", "name"]

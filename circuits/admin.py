@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from circuits.models import Circuit, CircuitFile, CircuitVersion, Star, Tag
+from orgs.admin import ResourceDeleteAdminMixin
 
 
 class VersionInline(admin.TabularInline):
@@ -12,7 +13,7 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(Circuit)
-class CircuitAdmin(admin.ModelAdmin):
+class CircuitAdmin(ResourceDeleteAdminMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "organization",

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from datasets.models import Dataset, DatasetCategory, DatasetStar, DatasetVersion
+from orgs.admin import ResourceDeleteAdminMixin
 
 
 class VersionInline(admin.TabularInline):
@@ -17,7 +18,7 @@ class CategoryInline(admin.TabularInline):
 
 
 @admin.register(Dataset)
-class DatasetAdmin(admin.ModelAdmin):
+class DatasetAdmin(ResourceDeleteAdminMixin, admin.ModelAdmin):
     list_display = ["name", "organization", "format", "is_public", "stars_count", "downloads_count", "created_at"]
     list_filter = ["format", "is_public"]
     search_fields = ["name", "title", "organization__slug"]

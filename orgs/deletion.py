@@ -32,3 +32,14 @@ def org_resources_delete(*, organization: Organization) -> None:
     for model, delete in DELETERS.items():
         for resource in model.objects.owned_by(organization).order_by("created_at").iterator():
             delete(resource)
+
+
+def resource_delete(resource: OwnedResource) -> None:
+    """Delete one resource through its app's service (its stored files go too)."""
+    DELETERS.get(type(resource), type(resource).delete)(resource)
+
+
+def organizations_delete_with_resources(organizations) -> None:
+    """For deletions outside org_delete (Django admin, a user's personal organization): resources first."""
+    for organization in organizations:
+        org_resources_delete(organization=organization)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from orgs.admin import ResourceDeleteAdminMixin
 from spaces.models import Space, SpaceExecution, SpaceFile, SpaceStar
 
 
@@ -12,7 +13,7 @@ class FileInline(admin.TabularInline):
 
 
 @admin.register(Space)
-class SpaceAdmin(admin.ModelAdmin):
+class SpaceAdmin(ResourceDeleteAdminMixin, admin.ModelAdmin):
     list_display = ["name", "organization", "sdk", "space_type", "is_public", "stars_count", "executions_count"]
     list_filter = ["sdk", "space_type", "is_public"]
     search_fields = ["name", "title", "organization__slug"]

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from circuits.git.repository import repository_path, repository_sync
+from circuits.models import Circuit
 from circuits.tests.conftest import make_circuit
 from datasets.tests.conftest import upload
 from datasets.tests.files import csv_bytes
@@ -97,3 +98,47 @@ def test_a_deletion_that_fails_half_way_removes_no_file_and_no_row(
 
 def test_every_owned_resource_model_has_a_delete_service():
     assert set(owned_resource_models()) <= set(DELETERS)
+
+
+# Django admin: deleting there goes through the same services.
+
+
+def admin_delete(client, model_path: str, pk, capture) -> int:
+    with capture(execute=True):
+        response = client.post(f"/admin/{model_path}/{pk}/delete/", {"post": "yes"})
+    return response.status_code
+
+
+def test_deleting_an_organization_in_the_admin_removes_its_resources_files(
+    settings, admin_client, lab, lab_with_files, django_capture_on_commit_callbacks
+):
+    circuit, dataset = lab_with_files["circuit"], lab_with_files["dataset"]
+    assert files_of(settings, "circuits", circuit.id)
+    assert admin_delete(admin_client, "orgs/organization", lab.pk, django_capture_on_commit_callbacks) == 302
+    assert not Organization.objects.filter(pk=lab.pk).exists()
+    assert not files_of(settings, "circuits", circuit.id)
+    assert not [path for path in stored_files(settings) if str(dataset.id) in path]
+    assert not repository_path(circuit.id).exists()
+
+
+def test_deleting_a_circuit_in_the_admin_removes_its_files(
+    settings, admin_client, lab_with_files, django_capture_on_commit_callbacks
+):
+    circuit = lab_with_files["circuit"]
+    assert admin_delete(admin_client, "circuits/circuit", circuit.pk, django_capture_on_commit_callbacks) == 302
+    assert not Circuit.objects.filter(pk=circuit.pk).exists()
+    assert not files_of(settings, "circuits", circuit.id)
+
+
+def test_deleting_a_user_in_the_admin_removes_the_files_of_their_personal_namespace(
+    settings, admin_client, alice, lab, django_capture_on_commit_callbacks
+):
+    from circuits.tests.conftest import make_circuit
+
+    mine = make_circuit(alice, "mine")
+    in_lab = make_circuit(alice, "shared", organization_name="lab")
+    kept = files_of(settings, "circuits", in_lab.id)
+    assert files_of(settings, "circuits", mine.id) and kept
+    assert admin_delete(admin_client, "accounts/user", alice.pk, django_capture_on_commit_callbacks) == 302
+    assert not files_of(settings, "circuits", mine.id)
+    assert files_of(settings, "circuits", in_lab.id) == kept, "the organization's circuits stay"
