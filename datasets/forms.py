@@ -140,8 +140,10 @@ class DatasetQueryForm(forms.Form):
             self.fields[f"column{row}"] = forms.ChoiceField(
                 required=False, label=f"Filter {row}: column", choices=[("", "—"), *column_choices]
             )
-            self.fields[f"op{row}"] = forms.ChoiceField(required=False, label="Condition", choices=OPERATORS)
-            self.fields[f"value{row}"] = forms.CharField(required=False, label="Value", max_length=1000)
+            self.fields[f"op{row}"] = forms.ChoiceField(
+                required=False, label=f"Filter {row}: condition", choices=OPERATORS
+            )
+            self.fields[f"value{row}"] = forms.CharField(required=False, label=f"Filter {row}: value", max_length=1000)
 
     def options(self) -> list[forms.BoundField]:
         return [self[name] for name in ("version", "sort", "order", "limit")]
