@@ -145,8 +145,7 @@ def dataset_upload(request, owner: str, name: str):
         return _upload_failed(request, owner, name, exc)
 
 
-@csrf_protect
-@page_errors
+@csrf_protect  # its refusals (not found, not yours, too large, over a limit) reach dataset_upload's handler
 def _upload(request, owner: str, name: str):
     dataset = _resolve(request, owner, name)
     require_editable(request.user, dataset, what="dataset")

@@ -26,14 +26,13 @@ def server_error(request):
 
 def page_errors(view):
     """Domain errors from services become the friendly pages: not found / not yours → 404, not allowed → 403,
-    not signed in → the log-in page."""
+    not signed in → the log-in page, any other (a usage limit, a conflict) → its status with its detail."""
     from functools import wraps
 
     from django.contrib.auth.views import redirect_to_login
-    from django.core.exceptions import PermissionDenied
     from django.http import Http404
 
-    from qubithub.errors import Forbidden, NotAuthenticated, NotFound
+    from qubithub.errors import DomainError, NotAuthenticated, NotFound
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -41,10 +40,16 @@ def page_errors(view):
             return view(request, *args, **kwargs)
         except NotFound as exc:
             raise Http404(exc.detail) from None
-        except Forbidden as exc:
-            raise PermissionDenied(exc.detail) from None
         except NotAuthenticated:
             return redirect_to_login(request.get_full_path())
+        except DomainError as exc:  # any other refusal (a limit, a conflict, bad input): say why, never a 500
+            titles = {403: "Forbidden", 409: "Conflict", 413: "Too large", 429: "Slow down"}
+            title = titles.get(exc.status_code, "Not possible")
+            context = {"status": exc.status_code, "title": title, "message": exc.detail}
+            response = render(request, "error.html", context, status=exc.status_code)
+            for name, value in exc.headers.items():
+                response[name] = value
+            return response
 
     return wrapped
 

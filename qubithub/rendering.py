@@ -157,6 +157,6 @@ def column_summaries(stats: dict, preview: dict) -> list[dict]:
             bars, source = [t["count"] for t in column["top_values"]], "top values"
         else:
             numbers = [r[index] for r in rows if index < len(r) and isinstance(r[index], int | float)]
-            bars, source = (_bins(numbers), f"first {len(rows)} rows") if numbers else ([], "")
+            bars, source = (_bins(numbers), f"first {len(rows)} row{'' if len(rows) == 1 else 's'}") if numbers else ([], "")
         summaries.append({"name": name, "stats": column, "bars": bars, "bars_source": source})
     return summaries
