@@ -43,7 +43,7 @@ def _entry(backend_id: str, name: str, provider: str, qubits: int | None, option
         "coupling_map": None,
         "status": "unavailable",
         "description": f"{what} Needs {PROVIDER_NAMES[provider]} credentials set for you or your organization "
-        f"(PUT /api/providers/{provider}/credentials).",
+        f"(Settings › Hardware providers, or PUT /api/providers/{provider}/credentials).",
         "engine": "hardware",
         "option": option,
     }

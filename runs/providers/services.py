@@ -108,7 +108,8 @@ def hardware_unavailable_reason(*, user, backend: dict, prefer_organization_id=N
     if credential_for(user=user, provider=provider, prefer_organization_id=prefer_organization_id) is None:
         return (
             f"Backend '{backend['id']}' needs {adapter.label} credentials, and none are set for you or your "
-            f"organizations: set them with PUT /api/providers/{provider}/credentials."
+            f"organizations: set them in Settings › Hardware providers (/settings/providers) or with "
+            f"PUT /api/providers/{provider}/credentials."
         )
     return None
 
