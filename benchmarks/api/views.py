@@ -92,8 +92,12 @@ class FeaturedView(APIView):
 
     @extend_schema(responses={200: s.FeaturedOutput(many=True)}, tags=TAGS)
     def get(self, request):
-        items = s.FeaturedOutput(selectors.featured(), many=True, context={"request": request}).data
-        return Response({"featured": items})
+        """A list like any other: {"featured": [...], "total", "page", "pages"}, paginated with page and limit."""
+        page, limit = page_params(request.query_params)
+        featured = selectors.featured()
+        chosen = featured[(page - 1) * limit : page * limit]
+        items = s.FeaturedOutput(chosen, many=True, context={"request": request}).data
+        return Response(envelope("featured", items, total=len(featured), page=page, limit=limit))
 
 
 class BenchmarkRunView(APIView):

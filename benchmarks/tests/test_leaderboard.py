@@ -97,6 +97,15 @@ def test_featured_shows_the_leader_of_each_board_of_headline_problems(api, suite
     ]
 
 
+def test_featured_is_a_list_in_the_list_envelope_and_pages_like_one(api, suite):
+    suite.problems.filter(name__in=["ghz-3", "bv-3"]).update(headline=True)
+    body = api.get("/api/benchmarks/leaderboard/featured?limit=1").json()
+    assert (body["total"], body["page"], body["pages"], len(body["featured"])) == (2, 1, 2, 1)
+    second = api.get("/api/benchmarks/leaderboard/featured?limit=1&page=2").json()["featured"]
+    assert second[0]["problem"]["name"] != body["featured"][0]["problem"]["name"]
+    assert api.get("/api/benchmarks/leaderboard/featured?limit=0").status_code == 400
+
+
 def test_the_matrix_has_every_reference_circuit_against_every_backend(api, suite, alice):
     ghz = suite.problems.get(name="ghz-3")
     make_result(ghz, alice, score=0.9, backend="fake_manila", backend_type="emulation")
