@@ -68,3 +68,27 @@ def test_a_key_without_runs_submit_is_refused_and_one_with_it_may_run(alice, sui
 
 def test_anonymous_callers_must_sign_in_to_run(api, suite, run_benchmark):
     assert run_benchmark(api).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "suite_name=algorithms-v1&problem_idx=99999999999999999999",
+        "suite_name=algorithms-v1&circuit_idx=9223372036854775808",
+        "suite_name=algorithms-v1&shots=999999999999",
+        "suite_name=algorithms-v1&shots=abc",
+        "suite_name=algorithms-v1&problem_idx=-1",
+        "suite_name=algorithms-v1&problem_idx=1.5",
+        "suite_name=algorithms-v1&backend=%C3%94%29z",
+        "suite_name=algorithms-v1&backend=" + "b" * 101,
+        "suite_name=algorithms@99999999999999999999",
+        "suite_name=%C2%84",
+        "suite_name=",
+        "",
+    ],
+)
+def test_odd_query_values_are_a_4xx_with_a_detail_and_start_nothing(alice_api, suite, query):
+    response = alice_api.post("/api/benchmarks/run?" + query)
+    assert response.status_code == 400, response.content
+    assert response.json()["detail"]
+    assert not Result.objects.exists()

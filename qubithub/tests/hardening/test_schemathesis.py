@@ -16,8 +16,11 @@ pytestmark = [pytest.mark.services, pytest.mark.slow]
 BUDGET_S = int(os.environ.get("QH_SCHEMATHESIS_SECONDS", "150"))
 # Reported, not yet fixed by their owners: remove an entry once its operation matches the schema.
 KNOWN_BAD = [
-    "/api/benchmarks/leaderboard/featured",  # declared FeaturedOutput(many=True), answers {"featured": [...]}
-    "/api/benchmarks/run",  # schemathesis reports a runtime error on it in CI (not a 5xx); not diagnosed yet
+    # Not a server bug: schemathesis' own case generator crashes on this operation's query parameters
+    # (SystemError "AST constructor recursion depth mismatch" from ast.parse in hypothesis, CPython 3.11, seen when
+    # the whole API is fuzzed with --workers 2; cpython gh-106905). Fuzzed alone it passes (1043 cases, bad input
+    # answers 400 {"detail"}); benchmarks/tests/test_run_api.py covers odd inputs.
+    "/api/benchmarks/run",
 ]
 
 
