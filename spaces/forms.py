@@ -6,6 +6,7 @@ from spaces.models import Sdk, SpaceType
 SORTS = [
     ("created_at", "Newest"),
     ("stars_count", "Most starred"),
+    ("forks_count", "Most forked"),
     ("updated_at", "Recently updated"),
     ("name", "Name"),
 ]
@@ -15,6 +16,7 @@ class SpaceExploreForm(forms.Form):
     q = forms.CharField(required=False, label="Search")
     sdk = forms.ChoiceField(required=False, choices=[("", "Any SDK"), *Sdk.choices], label="SDK")
     space_type = forms.ChoiceField(required=False, choices=[("", "Any type"), *SpaceType.choices], label="Type")
+    owner = forms.CharField(required=False, max_length=39)
     sort = forms.ChoiceField(required=False, choices=SORTS)
 
     def filters(self) -> dict:
@@ -69,4 +71,16 @@ class SpaceFilePathForm(forms.Form):
         max_length=255,
         label="File path",
         help_text="For example analysis/bell.py: letters, digits, '.', '_' and '-', folders with '/'.",
+    )
+
+
+class SpaceForkForm(forms.Form):
+    """POST /api/spaces/{id}/fork's optional name, with the API's message."""
+
+    name = forms.RegexField(
+        NAME_PATTERN,
+        max_length=100,
+        required=False,
+        label="Name of the fork",
+        error_messages={"invalid": "Name must be 1-100 characters: lowercase letters, digits and hyphens."},
     )

@@ -16,7 +16,14 @@ from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError
 from qubithub.pages import owner_choices, page_errors, throttled
 from spaces import selectors, services
-from spaces.forms import SpaceCreateForm, SpaceEditForm, SpaceExploreForm, SpaceFileForm, SpaceFilePathForm
+from spaces.forms import (
+    SpaceCreateForm,
+    SpaceEditForm,
+    SpaceExploreForm,
+    SpaceFileForm,
+    SpaceFilePathForm,
+    SpaceForkForm,
+)
 
 PAGE_SIZE = 24
 DEFAULT_FILE = "main.py"
@@ -86,6 +93,7 @@ def space_page(request, owner: str, name: str):
         "editable": can_edit(request.user, space),
         "form": SpaceFileForm(initial={"path": path, "content": content}),
         "new_file_form": SpaceFilePathForm(auto_id="new_%s"),
+        "fork_form": SpaceForkForm(auto_id="fork_%s"),
         "executions": selectors.space_executions_recent(user=request.user, space=space),
     }
     return render(request, "spaces/detail.html", context)
@@ -219,8 +227,11 @@ def space_star(request, owner: str, name: str):
 @page_errors
 def space_fork(request, owner: str, name: str):
     source = _resolve(request, owner, name)
+    form = SpaceForkForm(request.POST)
     try:
-        fork = services.space_fork(source=source, user=request.user, name=request.POST.get("name") or None)
+        if not form.is_valid():
+            raise DomainError(" ".join(e for errors in form.errors.values() for e in errors))
+        fork = services.space_fork(source=source, user=request.user, name=form.cleaned_data.get("name") or None)
     except DomainError as exc:
         messages.error(request, exc.detail)
         return redirect("space-page", owner, name)

@@ -1,4 +1,7 @@
-"""Edit and run code in a space: the output streams in over the WebSocket; Visualize draws the circuit."""
+"""Edit and run code in a space: the output streams in over the WebSocket; Visualize draws the circuit.
+Manage a space without code: files, details, deletion."""
+
+from playwright.sync_api import expect
 
 CODE = """from qiskit import QuantumCircuit
 
@@ -18,9 +21,11 @@ def test_edit_and_run_code_in_a_space(visitor):
     page.wait_for_url("**/spaces/*/playground")
     editor = page.locator("[data-testid=space-editor]")
     editor.click()
+    expect(editor).to_be_focused()  # the keys below must reach the editor, not an input that submits on Enter
     for line in CODE.splitlines():  # typed, as a person would (CodeJar turns Enter into a newline)
         page.keyboard.type(line)
         page.keyboard.press("Enter")
+    assert 'print("gates:"' in editor.inner_text()
     page.fill("#id_path", "bell.py")
     page.click("#editor-form button[type=submit]")  # Save: the form posts the editor's text
     page.wait_for_url("**?file=bell.py")

@@ -59,3 +59,20 @@ def test_creating_starring_and_forking(alice, bob, bell_space):
     assert b"Starred" in browser.post("/spaces/alice/bell/star", HTTP_HX_REQUEST="true").content
     assert browser.post("/spaces/alice/bell/fork")["Location"] == "/spaces/bob/bell"
     assert Space.objects.get(organization__slug="bob").forked_from_id == bell_space.id
+
+
+def test_forking_under_another_name(alice, bob, bell_space):
+    browser = session(bob)
+    assert 'name="name"' in browser.get("/spaces/alice/bell").content.decode()  # the fork form asks for a name
+    assert browser.post("/spaces/alice/bell/fork", {"name": "bell-copy"})["Location"] == "/spaces/bob/bell-copy"
+    response = browser.post("/spaces/alice/bell/fork", {"name": "Not A Name"}, follow=True)
+    assert "lowercase letters, digits and hyphens" in response.content.decode()
+    assert list(Space.objects.filter(organization__slug="bob").values_list("name", flat=True)) == ["bell-copy"]
+
+
+def test_explore_filters_by_owner(client, alice, bob, bell_space):
+    from spaces.tests.conftest import make_space
+
+    make_space(bob, "grover")
+    page = client.get("/explore/spaces?owner=bob").content.decode()
+    assert "bob/grover" in page and "alice/bell" not in page

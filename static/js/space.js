@@ -70,6 +70,9 @@ function setup() {
       } else {
         status(message.status);
         if (message.error) output.textContent += "\n" + message.error;
+        if (message.saved_files && message.saved_files.length) {
+          output.textContent += "\nSaved to the space: " + message.saved_files.join(", ") + " (reload the page to open them)";
+        }
         if (FINAL.includes(message.status)) refreshExecutions();
       }
     };
@@ -82,7 +85,12 @@ function setup() {
       runButton.disabled = true;
       output.textContent = "";
       status("pending");
-      QH.api("POST", `${base}/executions`, { code: jar.toString(), timeout: 60 })
+      const body = {
+        code: jar.toString(),
+        timeout: Number(document.getElementById("run-timeout").value) || 60,
+        save_outputs: document.getElementById("run-save-outputs").checked,
+      };
+      QH.api("POST", `${base}/executions`, body)
         .then(follow)
         .catch((error) => { status("error"); output.textContent = error.message; runButton.disabled = false; });
     });
