@@ -29,6 +29,11 @@ def _benchmarkable() -> dict[str, dict]:
     }
 
 
+def benchmark_backends() -> list[dict]:
+    """The backends a benchmark may use (available simulators and emulated devices), simulators first."""
+    return sorted(_benchmarkable().values(), key=lambda b: (b["type"] != "simulation", b["id"]))
+
+
 def backends_for(*, problem: Problem, backend: str | None) -> list[dict]:
     """The named backend (400 listing valid ones when unknown or too small), or the suite's backends that fit."""
     available = _benchmarkable()

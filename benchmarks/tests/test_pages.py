@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from benchmarks.models import Result
 from benchmarks.tests.conftest import make_result
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def test_visitors_see_the_leaderboard_without_a_highlight(client, suite, alice):
     assert "alice" in page and 'class="mine"' not in page
 
 
-def test_running_a_problem_from_its_page_starts_runs_and_opens_the_first(monkeypatch, suite, alice):
+def test_running_a_problem_from_its_page_starts_runs_and_opens_the_first_result(monkeypatch, suite, alice):
     from runs import engine
     from runs.models import Run
     from runs.tests.conftest import CATALOGUE
@@ -57,7 +58,8 @@ def test_running_a_problem_from_its_page_starts_runs_and_opens_the_first(monkeyp
         f"/benchmarks/{suite.key}/ghz-3/run", {"circuit_idx": "0", "backend": "qiskit_aer", "shots": "100"}
     )
     run = Run.objects.get(user=alice)
-    assert response["Location"] == f"/runs/{run.id}" and run.shots == 100
+    result = Result.objects.get(run=run)
+    assert response["Location"] == f"/benchmarks/results/{result.id}" and run.shots == 100
 
 
 def test_running_needs_a_login(client, suite):
