@@ -8,7 +8,7 @@ from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.models import User
-from orgs.services import org_create_personal, slug_taken
+from orgs.services import org_create_personal, slug_reserved, slug_taken
 from qubithub.api.exceptions import InvalidInput, NotAuthenticated
 
 INVALID_CREDENTIALS = "Invalid credentials: check your email or username and password."
@@ -20,6 +20,8 @@ def user_register(*, email: str, username: str, password: str, name: str) -> Use
     username = username.strip()
     if User.objects.filter(email__iexact=email).exists():
         raise InvalidInput("A user with this email already exists.")
+    if slug_reserved(username):
+        raise InvalidInput("This username is reserved by QubitHub; choose another.")
     if slug_taken(username):
         raise InvalidInput("This username is already taken.")
     user = User(email=email, username=username, name=name.strip())

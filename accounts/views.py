@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import keys, services
 from accounts.forms import ApiKeyForm, LoginForm, ProfileForm, ProviderCredentialsForm, SignupForm
+from accounts.key_display import new_key_keep, new_key_pop
 from accounts.usage import usage_summary
 from orgs.access import require_org_role, roles_of
 from orgs.models import Organization, Role
@@ -85,16 +86,17 @@ def settings_profile(request):
 
 @login_required
 def settings_keys(request):
-    """List and create API keys; a new key's plaintext is shown on this response only."""
+    """List and create API keys; a new key's plaintext is shown once, on the GET the creation redirects to."""
     form = ApiKeyForm(request.POST or None, scopes=USER_KEY_SCOPES)
-    issued = None
     if request.method == "POST" and form.is_valid():
         try:
             issued = keys.api_key_create(user=request.user, **form.cleaned_data)
         except DomainError as exc:
             form.add_error(None, exc.detail)
         else:
-            form = ApiKeyForm(scopes=USER_KEY_SCOPES)
+            new_key_keep(request, issued=issued, page="user")
+            return redirect("settings-keys")
+    issued = new_key_pop(request, page="user") if request.method == "GET" else None
     context = {"form": form, "issued": issued, "keys": keys.user_keys(request.user)}
     response = render(request, "accounts/keys.html", context, status=400 if form.errors else 200)
     response["Cache-Control"] = "no-store"

@@ -3,7 +3,7 @@
 from django.utils.module_loading import import_string
 
 from orgs.access import owned_resource_models, roles_of, visible_count
-from orgs.models import Membership, Organization
+from orgs.models import Membership, Organization, Role
 from qubithub.api.exceptions import InvalidInput, NotFound
 
 RESOURCE_KINDS = ("circuits", "datasets", "spaces")
@@ -80,3 +80,26 @@ def org_resources(*, user, organization: Organization, kind: str, sort: str | No
         base = model.objects.visible_to(user)
     queryset = base.filter(organization=organization).order_by(*_order_by(model, sort or "created_at"))
     return queryset, import_string(f"{kind}.api.serializers.{model.__name__}Card")
+
+
+def org_membership(*, organization: Organization, user) -> Membership:
+    membership = (
+        Membership.objects.filter(organization=organization, user_id=user.pk).select_related("organization").first()
+    )
+    if membership is None:
+        raise NotFound("You are not a member of this organization.")
+    return membership
+
+
+def org_leave_refusal(*, membership: Membership) -> str | None:
+    """Why this member cannot leave (the last owner, a personal namespace), in words for them; None if they can."""
+    organization = membership.organization
+    if organization.is_personal:
+        return "This is your personal namespace: it cannot be left, it is deleted with your account."
+    others = Membership.objects.filter(organization=organization, role=Role.OWNER).exclude(pk=membership.pk)
+    if membership.role == Role.OWNER and not others.exists():
+        return (
+            f"You are the last owner of {organization.slug}, so you cannot leave it. "
+            "Make another member an owner first, or delete the organization."
+        )
+    return None

@@ -8,11 +8,18 @@ from orgs.models import Membership, Organization, Role
 from qubithub.api.exceptions import Conflict, Forbidden, InvalidInput, NotFound
 
 
+def slug_reserved(slug: str) -> bool:
+    """Names the site itself uses (settings, api, orgs, ...): no user or organization may take them."""
+    from accounts.models import RESERVED_SLUGS
+
+    return slug.lower() in RESERVED_SLUGS
+
+
 def slug_taken(slug: str) -> bool:
-    from accounts.models import RESERVED_SLUGS, User
+    from accounts.models import User
 
     return (
-        slug.lower() in RESERVED_SLUGS
+        slug_reserved(slug)
         or Organization.objects.filter(slug__iexact=slug).exists()
         or User.objects.filter(username__iexact=slug).exists()
     )
@@ -33,6 +40,8 @@ def org_create(*, creator, name: str, slug: str, description: str = "", avatar_u
     if acting_organization_id(creator) is not None:
         raise Forbidden("An organization API key cannot create organizations.")
     slug = slug.strip().lower()
+    if slug_reserved(slug):
+        raise InvalidInput(f"The name '{slug}' is reserved by QubitHub; choose another.")
     if slug_taken(slug):
         raise InvalidInput(f"The name '{slug}' is already taken by a user or an organization.")
     org = Organization(name=name, slug=slug, description=description, avatar_url=avatar_url)
@@ -108,7 +117,7 @@ def org_member_add(*, actor, organization: Organization, email: str, role: str =
         raise InvalidInput("A personal organization has no other members; create an organization to share work.")
     user = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
     if user is None:
-        raise NotFound(f"No user with the email '{email}'.")
+        raise NotFound(f"Could not add '{email}'. Check the address: people need a QubitHub account with it first.")
     if Membership.objects.filter(organization=organization, user=user).exists():
         raise Conflict(f"{user.username} is already a member of '{organization.slug}'.")
     membership = Membership(organization=organization, user=user, role=role)

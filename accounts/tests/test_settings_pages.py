@@ -38,14 +38,33 @@ def test_the_password_is_changed(alice):
     assert browser.get("/settings").status_code == 200  # still signed in
 
 
-def test_a_new_api_key_is_shown_once(alice):
+def test_a_new_api_key_is_shown_once_after_a_redirect_so_a_reload_creates_no_second_key(alice):
     browser = session(alice)
     response = browser.post("/settings/keys", {"name": "ci", "scopes": ["circuit:read", "runs:submit"]})
+    assert response.status_code == 302 and response["Location"] == "/settings/keys"
     key = ApiKey.objects.get(user=alice)
-    assert response["Cache-Control"] == "no-store"
-    plaintext = response.context["issued"].plaintext
-    assert plaintext.encode() in response.content and key.key_prefix == plaintext[:11]
-    assert plaintext.encode() not in browser.get("/settings/keys").content
+    shown = browser.get(response["Location"])
+    assert shown["Cache-Control"] == "no-store"
+    plaintext = shown.context["issued"]["plaintext"]
+    assert plaintext.encode() in shown.content and key.key_prefix == plaintext[:11]
+    assert plaintext not in response["Location"]
+    reloaded = browser.get("/settings/keys")
+    assert plaintext.encode() not in reloaded.content
+    assert ApiKey.objects.filter(user=alice).count() == 1
+
+
+def test_a_new_user_key_is_not_shown_on_an_organization_page(alice, lab):
+    browser = session(alice)
+    browser.post("/settings/keys", {"name": "ci", "scopes": ["circuit:read"]})
+    assert browser.get("/orgs/lab/settings").context["issued"] is None
+    assert browser.get("/settings/keys").context["issued"]["name"] == "ci"
+
+
+def test_an_invalid_key_form_is_a_400_with_the_form_and_creates_nothing(alice):
+    response = session(alice).post("/settings/keys", {"name": "", "scopes": []})
+    assert response.status_code == 400 and response.context["issued"] is None
+    assert b"This field is required." in response.content
+    assert not ApiKey.objects.filter(user=alice).exists()
 
 
 def test_a_key_is_revoked_and_others_keys_are_404(alice, bob):
