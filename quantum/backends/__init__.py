@@ -18,16 +18,32 @@ from quantum.backends import devices, hardware, simulators
 from quantum.backends.calibration import device_calibration
 
 PUBLIC_FIELDS = ("id", "name", "type", "provider", "qubits", "basis_gates", "coupling_map", "status", "description")
-_lock = threading.Lock()
+# One lock for every in-process use of qiskit's fake devices (the catalogue and the calibrations): building two
+# at once from two request threads has crashed qiskit's native code (a segfault that takes the web process down).
+_lock = threading.RLock()
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("QH_QUANTUM_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "qubithub"
+    )
+    return Path(base)
 
 
 def _cache_file() -> Path:
     import qiskit_ibm_runtime
 
-    base = os.environ.get("QH_QUANTUM_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "qubithub"
-    )
-    return Path(base) / f"devices-{qiskit_ibm_runtime.__version__}.json"
+    return _cache_dir() / f"devices-{qiskit_ibm_runtime.__version__}.json"
+
+
+def _write_atomically(path: Path, data: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        temporary.write_text(json.dumps(data))
+        temporary.replace(path)
+    except OSError:
+        pass
 
 
 def _build_devices() -> list[dict[str, Any]]:
@@ -41,13 +57,7 @@ def _device_entries() -> list[dict[str, Any]]:
     except (OSError, ValueError):
         pass
     entries = _build_devices()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(entries))
-        temporary.replace(path)
-    except OSError:
-        pass
+    _write_atomically(path, entries)
     return entries
 
 
@@ -82,7 +92,22 @@ def get(backend_id: str) -> dict[str, Any] | None:
 
 
 _calibrations: dict[str, dict[str, Any] | None] = {}
-_calibration_lock = threading.Lock()
+
+
+def _calibration_cached(backend_id: str) -> dict[str, Any] | None:
+    """A device's calibration from the disk cache (a fake device's snapshot never changes for one
+    qiskit-ibm-runtime version), built in this process only when missing."""
+    import qiskit_ibm_runtime
+
+    path = _cache_dir() / f"calibration-{qiskit_ibm_runtime.__version__}-{backend_id}.json"
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        pass
+    built = device_calibration(backend_id)
+    if built is not None:
+        _write_atomically(path, built)
+    return built
 
 
 def calibration(backend_id: str) -> dict[str, Any] | None:
@@ -92,7 +117,7 @@ def calibration(backend_id: str) -> dict[str, Any] | None:
     Built once per process and device, one at a time: building fake devices from several threads at once has
     crashed qiskit's native code."""
     wanted = resolve_id(backend_id)
-    with _calibration_lock:
+    with _lock:
         if wanted not in _calibrations:
-            _calibrations[wanted] = device_calibration(wanted)
+            _calibrations[wanted] = _calibration_cached(wanted) if spec(wanted) is not None else None
         return copy.deepcopy(_calibrations[wanted])
