@@ -7,6 +7,7 @@ from django.db.models import Q
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from accounts.avatars import avatar_url_clean
 from accounts.models import User
 from orgs.services import org_create_personal, slug_reserved, slug_taken
 from qubithub.api.exceptions import InvalidInput, NotAuthenticated
@@ -82,7 +83,7 @@ def tokens_revoke_any(*, refresh_tokens: list[str]) -> None:
 
 def user_profile_update(*, user: User, name: str, bio: str = "", avatar: str = "") -> User:
     """The profile fields a user edits themselves (settings page); username and email stay."""
-    user.name, user.bio, user.avatar = name.strip(), bio.strip(), avatar.strip()
+    user.name, user.bio, user.avatar = name.strip(), bio.strip(), avatar_url_clean(avatar)
     try:
         user.full_clean(exclude=["password", "username", "email"])
     except ValidationError as exc:

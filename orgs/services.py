@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from accounts.avatars import avatar_url_clean
 from accounts.keys import IssuedKey, api_key_create, api_key_revoke, api_key_revoke_all
 from orgs.access import acting_organization_id, forget_roles, owned_resource_count, require_org_role
 from orgs.deletion import org_resources_delete
@@ -44,7 +45,7 @@ def org_create(*, creator, name: str, slug: str, description: str = "", avatar_u
         raise InvalidInput(f"The name '{slug}' is reserved by QubitHub; choose another.")
     if slug_taken(slug):
         raise InvalidInput(f"The name '{slug}' is already taken by a user or an organization.")
-    org = Organization(name=name, slug=slug, description=description, avatar_url=avatar_url)
+    org = Organization(name=name, slug=slug, description=description, avatar_url=avatar_url_clean(avatar_url))
     org.full_clean()
     org.save()
     Membership.objects.create(organization=org, user=creator, role=Role.OWNER)
@@ -63,7 +64,7 @@ def org_update(*, organization: Organization, **changes) -> Organization:
     for field, value in changes.items():
         if field not in ORG_FIELDS:
             raise InvalidInput(f"'{field}' cannot be changed.")
-        setattr(organization, field, value)
+        setattr(organization, field, avatar_url_clean(value) if field == "avatar_url" else value)
     organization.full_clean()
     organization.save()
     return organization

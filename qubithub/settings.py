@@ -291,7 +291,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # workers log through LOGGING too
 QH_METRICS_TOKEN = env_str("QH_METRICS_TOKEN")  # /metrics answers 401 without "Authorization: Bearer <token>"
 QH_CSP = env_str(
     "QH_CSP",
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
     "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
 )
 init_sentry()
