@@ -2,7 +2,7 @@ from django import forms
 
 from circuits.forms import tag_list
 from circuits.models import NAME_PATTERN
-from datasets.api.serializers import DatasetUpdateInput
+from datasets.api.serializers import DatasetCreateInput, DatasetUpdateInput
 from datasets.models import Format
 from datasets.services import license_clean
 from qubithub.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page_params
@@ -33,7 +33,55 @@ class DatasetExploreForm(forms.Form):
         }
 
 
-class DatasetCreateForm(forms.Form):
+def _messages(detail) -> list[str]:
+    """A DRF error detail (a string, or lists and dicts of them) as plain messages."""
+    if isinstance(detail, dict):
+        return [m for value in detail.values() for m in _messages(value)]
+    if isinstance(detail, list):
+        return [m for value in detail for m in _messages(value)]
+    return [str(detail)]
+
+
+class ApiCheckedForm(forms.Form):
+    """A form whose input the API's own serializer checks, each error shown next to the field it names."""
+
+    serializer_class: type
+    LISTS = ("tags", "task_categories")
+
+    def clean_license(self) -> str:
+        try:
+            return license_clean(self.cleaned_data["license"])
+        except DomainError as exc:
+            raise forms.ValidationError(exc.detail.removeprefix("license: ")) from None
+
+    def clean(self):
+        data = super().clean()
+        body = {key: value for key, value in self._body(data).items() if key not in self.errors}
+        serializer = self.serializer_class(data=body)
+        if not serializer.is_valid():
+            for field, detail in serializer.errors.items():
+                if field in self.errors:  # already told, by the form's own check of that field
+                    continue
+                for message in _messages(detail):
+                    self.add_error(field if field in self.fields else None, message)
+        return data
+
+    def _body(self, data: dict) -> dict:
+        return {**data, **{key: tag_list(data[key]) for key in self.LISTS if key in data}}
+
+    def add_service_error(self, error: DomainError) -> None:
+        """A service's refusal: next to the field when its detail starts with `field: `, else above the form."""
+        field, sep, message = str(error.detail).partition(": ")
+        if sep and field in self.fields:
+            self.add_error(field, message)
+        else:
+            self.add_error(None, error.detail)
+
+
+class DatasetCreateForm(ApiCheckedForm):
+    """What POST /api/datasets accepts, checked by the API's own input serializer."""
+
+    serializer_class = DatasetCreateInput
     organization_name = forms.ChoiceField(label="Owner", required=False)
     name = forms.RegexField(
         NAME_PATTERN,
@@ -44,7 +92,10 @@ class DatasetCreateForm(forms.Form):
     title = forms.CharField(max_length=500)
     format = forms.ChoiceField(choices=Format.choices)
     description = forms.CharField(widget=forms.Textarea, required=False, help_text="Markdown.")
-    tags = forms.CharField(required=False, help_text="Comma-separated.")
+    tags = forms.CharField(required=False, help_text="Comma-separated, at most 30.")
+    task_categories = forms.CharField(
+        required=False, help_text="Comma-separated machine-learning tasks, e.g. classification, regression."
+    )
     license = forms.CharField(required=False, max_length=200, help_text="An SPDX identifier, e.g. CC-BY-4.0 or MIT.")
     citation = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text="BibTeX or text.")
     is_public = forms.BooleanField(required=False, initial=True, label="Public")
@@ -54,21 +105,13 @@ class DatasetCreateForm(forms.Form):
         self.fields["organization_name"].choices = [(o, o) for o in owners]
 
     def service_arguments(self) -> dict:
-        return {**self.cleaned_data, "tags": tag_list(self.cleaned_data["tags"])}
+        return self._body(self.cleaned_data)
 
 
-def _messages(detail) -> list[str]:
-    """A DRF error detail (a string, or lists and dicts of them) as plain messages."""
-    if isinstance(detail, dict):
-        return [m for value in detail.values() for m in _messages(value)]
-    if isinstance(detail, list):
-        return [m for value in detail for m in _messages(value)]
-    return [str(detail)]
-
-
-class DatasetEditForm(forms.Form):
+class DatasetEditForm(ApiCheckedForm):
     """Every field PATCH /api/datasets/{id} accepts, checked by the API's own input serializer."""
 
+    serializer_class = DatasetUpdateInput
     title = forms.CharField(max_length=500)
     description = forms.CharField(widget=forms.Textarea, required=False, help_text="Markdown.")
     tags = forms.CharField(required=False, help_text="Comma-separated, at most 30.")
@@ -79,29 +122,8 @@ class DatasetEditForm(forms.Form):
     citation = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text="BibTeX or text.")
     is_public = forms.BooleanField(required=False, label="Public")
 
-    def clean_license(self) -> str:
-        try:
-            return license_clean(self.cleaned_data["license"])
-        except DomainError as exc:
-            raise forms.ValidationError(exc.detail.removeprefix("license: ")) from None
-
-    def clean(self):
-        data = super().clean()
-        body = {key: value for key, value in self._changes(data).items() if key not in self.errors}
-        serializer = DatasetUpdateInput(data=body)
-        if not serializer.is_valid():
-            for field, detail in serializer.errors.items():
-                for message in _messages(detail):
-                    self.add_error(field if field in self.fields else None, message)
-        return data
-
-    @staticmethod
-    def _changes(data: dict) -> dict:
-        lists = {key: tag_list(data[key]) for key in ("tags", "task_categories") if key in data}
-        return {**data, **lists}
-
     def changes(self) -> dict:
-        return self._changes(self.cleaned_data)
+        return self._body(self.cleaned_data)
 
 
 OPERATORS = [

@@ -45,7 +45,7 @@ def dataset_new(request):
         try:
             dataset = services.dataset_create(creator=request.user, **form.service_arguments())
         except DomainError as exc:
-            form.add_error(None, exc.detail)
+            form.add_service_error(exc)
         else:
             messages.success(request, f"Created {dataset.repo_name}. Now upload its file.")
             return redirect("dataset-page", dataset.organization.slug, dataset.name)
@@ -223,7 +223,7 @@ def dataset_edit(request, owner: str, name: str):
         try:
             services.dataset_update(dataset=dataset, changes=form.changes())
         except DomainError as exc:
-            form.add_error(None, exc.detail)
+            form.add_service_error(exc)
         else:
             messages.success(request, "Saved.")
             return redirect("dataset-page", owner, name)
