@@ -38,7 +38,7 @@ def to_qiskit(loaded: Loaded, *, measure_all: bool = False) -> Any:
         return loaded.circuit
     if loaded.framework == "cirq":
         return _from_qasm2(_cirq_qasm(loaded.circuit))
-    return _from_qasm2(loaded.circuit.to_openqasm(measure_all))
+    return _from_pennylane_qasm(loaded.circuit.to_openqasm(measure_all))
 
 
 def to_qasm(loaded: Loaded, version: int = 3) -> str:
@@ -55,6 +55,15 @@ def _cirq_qasm(circuit: Any) -> str:
         names = ", ".join(sorted(cirq.parameter_names(circuit)))
         raise ParseError(f"the circuit has unbound parameters ({names}): pass them in parameters")
     return cirq.qasm(circuit)
+
+
+def _from_pennylane_qasm(text: str) -> Any:
+    from quantum.loading.pennylane_qasm import for_qiskit
+
+    qasm, global_phase = for_qiskit(text)
+    circuit = _from_qasm2(qasm)
+    circuit.global_phase += global_phase
+    return circuit
 
 
 def _from_qasm2(text: str) -> Any:
