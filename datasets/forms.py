@@ -2,7 +2,7 @@ from django import forms
 
 from circuits.forms import tag_list
 from circuits.models import NAME_PATTERN
-from datasets.api.serializers import DatasetCreateInput, DatasetUpdateInput
+from datasets.api.serializers import DatasetCreateInput, DatasetUpdateInput, PreviewQuery
 from datasets.models import Format
 from datasets.services import license_clean
 from qubithub.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page_params
@@ -124,6 +124,27 @@ class DatasetEditForm(ApiCheckedForm):
 
     def changes(self) -> dict:
         return self._body(self.cleaned_data)
+
+
+PREVIEW_ROWS = 20  # the page's default; the API's is larger
+_PREVIEW_LIMITS = PreviewQuery().fields
+
+
+class DatasetPreviewForm(forms.Form):
+    """The preview panel's `?rows=` and `?offset=`, within the limits GET /api/datasets/{id}/preview accepts."""
+
+    rows = forms.IntegerField(
+        required=False,
+        label="Rows shown",
+        min_value=_PREVIEW_LIMITS["rows"].min_value,
+        max_value=_PREVIEW_LIMITS["rows"].max_value,
+        widget=forms.NumberInput(attrs={"placeholder": PREVIEW_ROWS}),
+    )
+    offset = forms.IntegerField(required=False, min_value=_PREVIEW_LIMITS["offset"].min_value, label="First row")
+
+    def rows_and_offset(self) -> tuple[int, int]:
+        data = self.cleaned_data if self.is_valid() else {}
+        return data.get("rows") or PREVIEW_ROWS, data.get("offset") or 0
 
 
 OPERATORS = [

@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 from circuits.forms import ForkForm
 from datasets import formats, reading, selectors, services, uploads
 from datasets.formats.hdf5file import dataset_paths
-from datasets.forms import DatasetCreateForm, DatasetEditForm, DatasetExploreForm, DatasetQueryForm
+from datasets.forms import (
+    DatasetCreateForm,
+    DatasetEditForm,
+    DatasetExploreForm,
+    DatasetPreviewForm,
+    DatasetQueryForm,
+)
 from datasets.models import Dataset, Format, State
 from orgs.access import can_edit, require_editable
 from qubithub.api.throttles import ForkThrottle, StarThrottle
@@ -22,7 +28,6 @@ from qubithub.pages import owner_choices, page_errors, throttled
 from qubithub.rendering import column_summaries
 
 PAGE_SIZE = 24
-PREVIEW_ROWS = 20
 FORKS_LISTED = 50
 CONVERSIONS = ("csv", "parquet")  # what the download endpoint converts tabular versions to
 
@@ -66,37 +71,46 @@ def _shown_version(dataset, number: str | None):
         raise NotFound("Version not found.") from None
 
 
-def _offset(raw: str | None) -> int:
-    return int(raw) if raw and raw.isdigit() else 0
-
-
 def _contents(dataset, params) -> dict:
-    """The preview panel: rows of a version (`?version=`, `?offset=`, an HDF5 `?path=`) and column statistics."""
+    """The preview panel: rows of a version (`?version=`, `?rows=`, `?offset=`, an HDF5 `?path=`) and statistics."""
     version = _shown_version(dataset, params.get("version"))
     if version is None or version.state != State.READY:
         return {"version": version}
-    shown = {"version": version, "offset": _offset(params.get("offset")), "path": params.get("path") or None}
+    form = DatasetPreviewForm(params)
+    rows, offset = form.rows_and_offset()
+    shown = {
+        "version": version,
+        "preview_form": form,
+        "rows": rows,
+        "offset": offset,
+        "path": params.get("path") or None,
+    }
     if dataset.format == Format.HDF5:
         shown["inner_paths"] = sorted(dataset_paths(version.structure))
+    if not form.is_valid():  # a bad ?rows= is shown by its field; a bad ?offset= (no field) here
+        return {**shown, "problem": " ".join(f"offset: {e}" for e in form.errors.get("offset", []))}
     try:
-        preview = reading.version_preview(
-            version=version, rows=PREVIEW_ROWS, offset=shown["offset"], path=shown["path"]
-        )
+        preview = reading.version_preview(version=version, rows=rows, offset=offset, path=shown["path"])
     except DomainError as exc:  # e.g. an HDF5 file with no dataset inside: the rest of the page still shows
         return {**shown, "problem": exc.detail}
     first_rows = version.preview if shown["path"] in (None, version.structure.get("default_path")) else {}
     columns = column_summaries(version.column_stats, {**preview, "rows": (first_rows or preview).get("rows")})
-    return {**shown, "preview": preview, "columns": columns, "more": _more_rows(shown["offset"], preview)}
+    return {**shown, "preview": preview, "columns": columns, "more": _more_rows(offset, rows, preview)}
 
 
-def _more_rows(offset: int, preview: dict) -> dict:
-    """Where the previous and next rows of the preview start (None when there are none)."""
+def _more_rows(offset: int, rows: int, preview: dict) -> dict:
+    """The shown range (1-based), where the previous and next rows start (None when there are none), and,
+    for an offset past the end, where the last rows start."""
     shown, total = len(preview.get("rows") or []), preview.get("total_rows")
-    has_next = shown == PREVIEW_ROWS and (total is None or offset + shown < total)
+    past_end = shown == 0 and offset > 0
+    has_next = shown == rows and (total is None or offset + shown < total)
     return {
-        "first": offset + 1 if shown else 0,
+        "first": offset + 1,
         "last": offset + shown,
-        "previous": max(offset - PREVIEW_ROWS, 0) if offset else None,
+        "shown": shown,
+        "past_end": past_end,
+        "last_rows": max((total or 0) - rows, 0),
+        "previous": max(offset - rows, 0) if offset and not past_end else None,
         "next": offset + shown if has_next else None,
     }
 
@@ -130,7 +144,8 @@ def _page_context(request, dataset) -> dict:
 @page_errors
 def dataset_page(request, owner: str, name: str):
     dataset = _resolve(request, owner, name)
-    return render(request, "datasets/detail.html", _page_context(request, dataset))
+    context = _page_context(request, dataset)
+    return render(request, "datasets/detail.html", context, status=_contents_status(context))
 
 
 @csrf_exempt  # checked by _upload, once the upload handler that streams and hashes the file is in place
@@ -171,7 +186,12 @@ def dataset_contents(request, owner: str, name: str):
     """The preview panel alone: the page polls it (htmx) while the version is being processed."""
     dataset = _resolve(request, owner, name)
     context = {"dataset": dataset, **_contents(dataset, request.GET)}
-    return render(request, "datasets/_contents.html", context)
+    return render(request, "datasets/_contents.html", context, status=_contents_status(context))
+
+
+def _contents_status(context: dict) -> int:
+    form = context.get("preview_form")
+    return 400 if form is not None and form.errors else 200
 
 
 @require_POST
