@@ -23,7 +23,12 @@ class LoginForm(AuthenticationForm):
 class ProfileForm(forms.Form):
     name = forms.CharField(max_length=150, label="Display name")
     bio = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    avatar = forms.URLField(required=False, label="Avatar URL", assume_scheme="https")
+    avatar = forms.URLField(
+        required=False,
+        label="Avatar URL",
+        assume_scheme="https",
+        help_text="An https:// image address, shown on your profile (visitors' browsers fetch it from its host).",
+    )
 
 
 class ApiKeyForm(forms.Form):

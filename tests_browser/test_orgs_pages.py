@@ -73,3 +73,47 @@ def test_an_owner_edits_the_profile_then_deletes_the_organization_with_what_it_o
     visitor.shot("orgs-04-deleted")
     assert visitor.go(f"/{slug}/hidden").locator("h1", has_text="Page not found").count() == 1
     assert only_document_statuses(visitor.errors, 400, 400, 404), visitor.errors
+
+
+def test_a_member_reads_the_settings_and_leaves_while_the_last_owner_cannot(chromium, live_site, visitor):
+    from tests_browser.conftest import Watched
+
+    member = Watched(chromium, live_site)
+    try:
+        member_name = member.sign_up()
+        visitor.sign_up()
+        slug = create_org(visitor)
+        page = visitor.go(f"/orgs/{slug}")  # where people guess the page is: redirected to /<slug>
+        assert page.url == f"{visitor.base}/{slug}"
+
+        page = visitor.go(f"/orgs/{slug}/settings")
+        page.get_by_label("Email of the user to add").fill("nobody-here@example.com")
+        page.get_by_role("button", name="Add member").click()
+        page.get_by_text("Could not add 'nobody-here@example.com'.").wait_for()
+        page.get_by_label("Email of the user to add").fill(f"{member_name}@example.com")
+        page.get_by_role("button", name="Add member").click()
+        page.get_by_text(f"Added {member_name} as member.").wait_for()
+
+        page = member.go(f"/{slug}")
+        page.get_by_role("link", name="Settings").click()
+        page.wait_for_url(f"**/orgs/{slug}/settings")
+        assert page.locator("[data-testid=read-only]").is_visible()
+        assert page.locator("[data-testid=member-row]").count() == 2
+        assert page.get_by_role("button", name="Add member").count() == 0
+        assert page.get_by_role("button", name="Create key").count() == 0
+        member.shot("orgs-05-member-read-only-settings")
+        page.get_by_role("link", name="Leave this organization…").click()
+        page.wait_for_url(f"**/orgs/{slug}/leave")
+        member.shot("orgs-06-leave-confirmation")
+        page.get_by_role("button", name=f"Leave {slug}").click()
+        page.wait_for_url(f"{member.base}/{member_name}")
+        page.get_by_text(f"You left the organization {slug}.").wait_for()
+        assert member.errors == [], member.errors
+
+        page = visitor.go(f"/orgs/{slug}/leave")
+        assert f"You are the last owner of {slug}" in page.locator("[data-testid=leave-refused]").inner_text()
+        assert page.get_by_role("button", name=f"Leave {slug}").count() == 0
+        visitor.shot("orgs-07-last-owner-cannot-leave")
+        assert only_document_statuses(visitor.errors, 400), visitor.errors  # the unknown email's form
+    finally:
+        member.context.close()

@@ -194,7 +194,7 @@ def test_text_meets_wcag_aa_contrast_in_both_themes(visitor):
         assert failing == {}, f"{theme} theme below 4.5:1: {failing}"
 
 
-def test_without_javascript_the_new_menu_works_and_the_theme_picker_is_hidden(chromium, live_site, visitor):
+def test_without_javascript_the_new_and_user_menus_work_and_the_theme_picker_is_hidden(chromium, live_site, visitor):
     username = visitor.sign_up()
     cookies = visitor.context.cookies()
     context = chromium.new_context(java_script_enabled=False)
@@ -207,5 +207,8 @@ def test_without_javascript_the_new_menu_works_and_the_theme_picker_is_hidden(ch
         page.click("[data-testid=new-menu] summary")
         page.click("[data-testid=new-menu] >> text=New dataset")
         page.wait_for_url("**/datasets/new")
+        page.click("[data-testid=user-menu] summary")  # the user menu is a <details> too
+        page.click("[data-testid=user-menu] >> text=Settings")
+        page.wait_for_url("**/settings")
     finally:
         context.close()
