@@ -15,13 +15,11 @@ from conftest import make_user
 pytestmark = [pytest.mark.services, pytest.mark.slow]
 BUDGET_S = int(os.environ.get("QH_SCHEMATHESIS_SECONDS", "150"))
 # Reported, not yet fixed by their owners: remove an entry once its operation matches the schema.
-KNOWN_BAD = [
-    # Not a server bug: schemathesis' own case generator crashes on this operation's query parameters
-    # (SystemError "AST constructor recursion depth mismatch" from ast.parse in hypothesis, CPython 3.11, seen when
-    # the whole API is fuzzed with --workers 2; cpython gh-106905). Fuzzed alone it passes (1043 cases, bad input
-    # answers 400 {"detail"}); benchmarks/tests/test_run_api.py covers odd inputs.
-    "/api/benchmarks/run",
-]
+KNOWN_BAD: list[str] = []
+# One worker: with two, schemathesis' own case generator crashes now and then on some operation (SystemError
+# "AST constructor recursion depth mismatch" from ast.parse in hypothesis threads, CPython 3.11, gh-106905), a
+# runtime error of the fuzzer, not of the server. Concurrent requests are covered by the load and faults tests.
+WORKERS = "1"
 
 
 def test_the_api_never_answers_5xx_and_matches_its_schema(on_live_stack, tmp_path):
@@ -34,7 +32,7 @@ def test_the_api_never_answers_5xx_and_matches_its_schema(on_live_stack, tmp_pat
         "--checks", "not_a_server_error,response_schema_conformance",
         "--phases", "examples,coverage,fuzzing",
         "--max-examples", os.environ.get("QH_SCHEMATHESIS_EXAMPLES", "5"),
-        "--max-time", str(BUDGET_S), "--workers", "2", "--seed", "12", "--no-shrink",
+        "--max-time", str(BUDGET_S), "--workers", WORKERS, "--seed", "12", "--no-shrink",
         "--request-timeout", "30", "--report", "junit", "--report-dir", str(tmp_path),
         *[arg for path in KNOWN_BAD for arg in ("--exclude-path", path)],
     ]  # fmt: skip
