@@ -4,6 +4,7 @@ from django.db.models import Q
 
 from circuits.models import Circuit, CircuitFile
 from circuits.querysets import circuit_for_detail
+from circuits.tags import tags_normalise
 from orgs.access import can_view, get_visible_or_404, roles_of
 from qubithub.api.exceptions import InvalidInput, NotFound
 
@@ -23,7 +24,7 @@ def circuit_list(*, user, filters: dict):
         queryset = queryset.filter(organization_id__in=list(roles_of(user).keys()))
     if filters.get("framework"):
         queryset = queryset.filter(framework=filters["framework"])
-    for tag in {t.strip().lower() for t in filters.get("tags") or [] if t.strip()}:
+    for tag in tags_normalise(filters.get("tags")):
         queryset = queryset.filter(tags__name=tag)
     if filters.get("qubits_min") is not None:
         queryset = queryset.filter(qubits__gte=filters["qubits_min"])
@@ -65,3 +66,11 @@ def circuit_file_get(*, user, path: str) -> CircuitFile:
     if record is None:
         raise NotFound("File not found.")
     return record
+
+
+def circuit_delete_impact(*, circuit: Circuit, user) -> dict:
+    """What deleting the circuit takes with it: versions, and every run of it, by anyone (one query each)."""
+    from django.db.models import Count, Q
+
+    runs = circuit.runs.aggregate(total=Count("id"), by_others=Count("id", filter=~Q(user=user)))
+    return {"versions": circuit.versions.count(), "runs": runs["total"], "runs_by_others": runs["by_others"]}

@@ -1,10 +1,12 @@
 """Writes on a circuit's own row: create, update, delete."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from accounts.usage import usage_check
 from circuits.models import Circuit, CircuitFile, Tag
 from circuits.storage import delete_paths_on_commit
+from circuits.tags import tags_normalise
 from orgs.access import has_role
 from orgs.models import Organization, Role
 from orgs.services import org_get_by_slug
@@ -26,7 +28,8 @@ def owner_organization(*, user, organization_name: str | None) -> Organization:
 
 
 def tags_set(circuit: Circuit, names: list[str]) -> None:
-    cleaned = sorted({name.strip().lower() for name in names if name and name.strip()})
+    """Replace the tags of a circuit or a dataset; an invalid tag raises InvalidInput (nothing is changed)."""
+    cleaned = sorted(tags_normalise(names))
     existing = {t.name: t for t in Tag.objects.filter(name__in=cleaned)}
     missing = [Tag(name=n) for n in cleaned if n not in existing]
     if missing:
@@ -68,6 +71,7 @@ def circuit_create(
     organization_name: str | None = None,
     extra_metadata: dict | None = None,
 ) -> Circuit:
+    tags = tags_normalise(tags)
     organization = owner_organization(user=creator, organization_name=organization_name)
     usage_check(user=creator, kind="storage", amount=0)
     circuit = Circuit(
@@ -83,7 +87,7 @@ def circuit_create(
         is_public=is_public,
         extra_metadata=extra_metadata or {},
     )
-    return circuit_save_new(circuit, tags=tags or [], taken_error=_name_taken(organization, name))
+    return circuit_save_new(circuit, tags=tags, taken_error=_name_taken(organization, name))
 
 
 @transaction.atomic
@@ -92,6 +96,8 @@ def circuit_update(*, circuit: Circuit, changes: dict) -> Circuit:
     unknown = set(changes) - set(UPDATABLE_FIELDS)
     if unknown:
         raise InvalidInput(f"These fields cannot be updated: {', '.join(sorted(unknown))}.")
+    if "tags" in changes:
+        changes = {**changes, "tags": tags_normalise(changes["tags"])}
     circuit = Circuit.objects.select_for_update().get(pk=circuit.pk)
     fields = [key for key in changes if key != "tags"]
     for key in fields:
@@ -110,10 +116,17 @@ def circuit_delete(*, circuit: Circuit) -> None:
     shared = set(
         CircuitFile.objects.filter(path__in=paths).exclude(version__circuit=circuit).values_list("path", flat=True)
     )
-    circuit_id = circuit.id
+    circuit_id, source_id = circuit.id, circuit.forked_from_id
     circuit.delete()
+    forks_count_drop(Circuit, source_id)
     delete_paths_on_commit(sorted(paths - shared))
     transaction.on_commit(lambda: _forget_git_repository(circuit_id))
+
+
+def forks_count_drop(model, source_id) -> None:
+    """A fork was deleted: its source (a circuit, dataset or space) counts one fork fewer, never below zero."""
+    if source_id is not None:
+        model.objects.filter(pk=source_id, forks_count__gt=0).update(forks_count=F("forks_count") - 1)
 
 
 def _forget_git_repository(circuit_id) -> None:
