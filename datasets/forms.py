@@ -155,8 +155,8 @@ OPERATORS = [
     ("gt", "greater than"),
     ("gte", "at least"),
     ("contains", "contains (text)"),
-    ("isnull", "is empty"),
-    ("notnull", "is not empty"),
+    ("isnull", "is missing (null)"),
+    ("notnull", "is not missing"),
 ]
 FILTER_ROWS = 3
 

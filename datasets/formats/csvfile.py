@@ -14,7 +14,9 @@ from datasets.formats.tabular import head_preview, profile_batches
 DELIMITERS = (",", ";", "\t", "|")
 SAMPLE_BYTES = 1024 * 1024
 BLOCK_BYTES = 4 * 1024 * 1024
-NULL_VALUES = ["", "NA", "N/A", "NULL", "null", "None"]  # "nan" stays a float NaN
+# Missing values, in every column, text included (as pandas reads CSV): an empty cell is null, not "" text,
+# so the column statistics count it as a null and the query's isnull finds it. "nan" stays a float NaN.
+NULL_VALUES = ["", "NA", "N/A", "NULL", "null", "None"]
 _COLUMN_ERROR = re.compile(r"In CSV column #(\d+): CSV conversion error to (\w+)")
 
 
@@ -85,7 +87,9 @@ def _reader(path: str, delimiter: str, column_types: dict) -> pacsv.CSVStreaming
         path,
         read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
         parse_options=pacsv.ParseOptions(delimiter=delimiter),
-        convert_options=pacsv.ConvertOptions(column_types=column_types, null_values=NULL_VALUES),
+        convert_options=pacsv.ConvertOptions(
+            column_types=column_types, null_values=NULL_VALUES, strings_can_be_null=True
+        ),
     )
 
 
