@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
 
-from circuits.services import owner_organization, tags_set
+from circuits.services import forks_count_drop, owner_organization, tags_set
 from datasets.models import Dataset, DatasetCategory, DatasetVersion
 from datasets.storage import delete_paths
 from qubithub.api.exceptions import InvalidInput
@@ -105,5 +105,7 @@ def dataset_delete(*, dataset: Dataset) -> None:
     others = DatasetVersion.objects.exclude(dataset=dataset)
     still_used = files_of(others.filter(file_path__in=paths)) | files_of(others.filter(derived_path__in=paths))
     with transaction.atomic():
+        source_id = dataset.forked_from_id
         dataset.delete()
+        forks_count_drop(Dataset, source_id)
         transaction.on_commit(lambda: delete_paths(paths - still_used))

@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 
 from accounts.usage import usage_check
-from circuits.services import owner_organization
+from circuits.services import forks_count_drop, owner_organization
 from qubithub.errors import InvalidInput
 from spaces.models import Space
 
@@ -65,5 +65,8 @@ def space_update(*, space: Space, changes: dict) -> Space:
     return space
 
 
+@transaction.atomic
 def space_delete(*, space: Space) -> None:
+    source_id = space.forked_from_id
     space.delete()
+    forks_count_drop(Space, source_id)
