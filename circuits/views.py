@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -13,11 +12,13 @@ from circuits.api.views import viewer_key
 from circuits.diagrams import version_diagram
 from circuits.diffs import circuit_version_diff
 from circuits.forms import CircuitCreateForm, CircuitEditForm, ExploreForm, FileDeleteForm, ForkForm
+from circuits.models import Circuit
 from circuits.querysets import card_page
 from circuits.storage import read_bytes
 from orgs.access import can_edit, require_editable
 from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError, NotFound
+from qubithub.listing import page_or_404
 from qubithub.pages import owner_choices, page_errors, throttled
 from qubithub.rendering import error_svg, highlight_source
 
@@ -51,18 +52,14 @@ def home(request):
 
 
 def explore(request, tag: str | None = None):
-    form = ExploreForm(request.GET or None)
-    filters = form.filters() if form.is_bound else {"sort": "created_at"}
-    if tag:
-        filters["tags"] = [tag]
-    try:
-        queryset = selectors.circuit_list(user=request.user, filters=filters)
-    except DomainError as exc:
-        messages.error(request, exc.detail)
-        queryset = selectors.circuit_list(user=request.user, filters={"sort": "created_at"})
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    """Filtered circuits; invalid filters are shown as form errors with no results (a 400), as the API refuses them."""
+    form = ExploreForm.from_query(request.GET, tag=tag)
+    valid = not form.is_bound or form.is_valid()
+    queryset = selectors.circuit_list(user=request.user, filters=form.filters()) if valid else Circuit.objects.none()
+    page = page_or_404(queryset, request.GET.get("page"), size=PAGE_SIZE)
     page.object_list = card_page(queryset, request.user, offset=max(page.start_index() - 1, 0), limit=PAGE_SIZE)
-    return render(request, "circuits/explore.html", {"page": page, "form": form, "tag": tag})
+    context = {"page": page, "form": form, "tag": tag, "valid": valid}
+    return render(request, "circuits/explore.html", context, status=200 if valid else 400)
 
 
 def _resolve(request, owner: str, name: str):
@@ -70,24 +67,26 @@ def _resolve(request, owner: str, name: str):
 
 
 def _version(versions: list, number: str | None):
-    if not versions:
-        return None
-    if number and number.isdigit():
-        chosen = next((v for v in versions if v.version_number == int(number)), None)
-        if chosen is None:
-            raise NotFound("Version not found.")
-        return chosen
-    return versions[-1]
+    """The version `?v=` names (a 404 when there is no such version, `?v=abc` included), else the latest."""
+    number = (number or "").strip()
+    if not number:
+        return versions[-1] if versions else None
+    chosen = next((v for v in versions if str(v.version_number) == number), None)
+    if chosen is None:
+        raise NotFound("Version not found.")
+    return chosen
 
 
 def _source(version, wanted: str | None) -> dict | None:
-    """The file shown under the file list: the one asked for, else the entry point, else the first."""
+    """The file shown under the file list: the one asked for, else the entry point, else the first;
+    `missing` names a requested file this version does not have (the page says so)."""
     files = list(version.files.all()) if version else []
     if not files:
-        return None
+        return {"missing": wanted} if wanted else None
     by_name = {f.name: f for f in files}
     record = by_name.get(wanted or "") or by_name.get(version.entry_point) or files[0]
-    return {"file": record, "html": highlight_source(read_bytes(record.path), record.name)}
+    missing = wanted if wanted and wanted not in by_name else None
+    return {"file": record, "html": highlight_source(read_bytes(record.path), record.name), "missing": missing}
 
 
 @page_errors
@@ -125,14 +124,17 @@ def _deletable(user, circuit, version, latest) -> set[str]:
 
 
 def _requested_diff(request, circuit) -> dict | None:
-    """`?compare=1..2` shows the diff between two versions under the version list."""
-    a, sep, b = request.GET.get("compare", "").partition("..")
-    if not (sep and a.isdigit() and b.isdigit()):
+    """`?compare=1..2` shows the diff between two versions under the version list; a bad one says why."""
+    raw = request.GET.get("compare", "").strip()
+    if not raw:
         return None
+    a, sep, b = raw.partition("..")
+    if not (sep and a.isdigit() and b.isdigit()):
+        return {"error": f"Cannot compare “{raw}”: give two version numbers, e.g. ?compare=1..2."}
     try:
         return circuit_version_diff(circuit=circuit, a=int(a), b=int(b))
-    except NotFound:
-        return None
+    except NotFound as exc:
+        return {"error": f"Cannot compare v{int(a)} with v{int(b)}: {exc.detail}"}
 
 
 @page_errors
@@ -198,7 +200,8 @@ def circuit_delete(request, owner: str, name: str):
         services.circuit_delete(circuit=circuit)
         messages.success(request, f"Deleted {owner}/{name}.")
         return redirect("profile", request.user.username)
-    return render(request, "circuits/delete.html", {"circuit": circuit})
+    impact = selectors.circuit_delete_impact(circuit=circuit, user=request.user)
+    return render(request, "circuits/delete.html", {"circuit": circuit, "impact": impact})
 
 
 def _latest_file(circuit, file_name: str):
@@ -238,6 +241,7 @@ def circuit_file_delete(request, owner: str, name: str):
         "file": record,
         "also": sorted(services.deleted_with(record.name, names) - {record.name}),
         "refusal": services.file_delete_refusal(record.name, names),
+        "is_entry_point": record.name == latest.entry_point,
         "form": form,
     }
     return render(request, "circuits/file_delete.html", context, status=400 if form.errors else 200)

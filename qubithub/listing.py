@@ -18,3 +18,15 @@ def repo_lookup(repo_name: str) -> dict:
     if not sep or not owner or not name or "/" in name:
         raise InvalidInput("repo_name must look like 'owner/name'.")
     return {"organization__slug__iexact": owner, "name__iexact": name}
+
+
+def page_or_404(queryset, number, *, size: int):
+    """Page `number` (1 when absent) of `queryset`; like Django's ListView, any other page (0, -1, abc, past
+    the last) is a 404, never silently another page. Page 1 of an empty list exists."""
+    from django.core.paginator import InvalidPage, Paginator
+    from django.http import Http404
+
+    try:
+        return Paginator(queryset, size).page(number or 1)
+    except InvalidPage:
+        raise Http404("No such page.") from None

@@ -2,6 +2,7 @@
 
 import html
 import math
+import re
 
 import markdown as markdown_lib
 import nh3
@@ -13,10 +14,15 @@ from pygments.util import ClassNotFound
 MAX_HIGHLIGHT_BYTES = 200_000
 
 
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])", re.IGNORECASE)
+
+
 def markdown_to_html(text: str) -> str:
-    """Markdown rendered, then sanitised by an allow-list (no scripts, styles or event handlers)."""
+    """Markdown rendered, then sanitised by an allow-list (no scripts, styles or event handlers). Headings
+    move one level down (# → h2 … ###### stays h6): the page around a description owns its only <h1>."""
     rendered = markdown_lib.markdown(text or "", extensions=["fenced_code", "tables", "sane_lists"])
-    return nh3.clean(rendered, link_rel="noopener noreferrer nofollow")  # nh3's default allow-list
+    cleaned = nh3.clean(rendered, link_rel="noopener noreferrer nofollow")  # nh3's default allow-list
+    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", cleaned)
 
 
 def lexer_for(filename: str):

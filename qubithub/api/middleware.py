@@ -20,7 +20,19 @@ def _has_nul(request) -> bool:
 def _bad_request(request, detail: str):
     if is_api_path(request.path):
         return JsonResponse({"detail": detail}, status=400)
-    return HttpResponseBadRequest(detail, content_type="text/plain; charset=utf-8")
+    return _bad_request_page(request, detail)
+
+
+def _bad_request_page(request, detail: str):
+    """The friendly error page; nothing in it may look the address up (no view, no database lookup by it)."""
+    from django.shortcuts import render
+
+    try:
+        context = {"status": 400, "title": "Bad request", "message": detail}
+        return render(request, "error.html", context, status=400)
+    except Exception:  # the page itself failed: a plain answer is still better than a 500
+        logger.exception("Could not render the bad-request page for %s", request.path.replace("\x00", "\\0"))
+        return HttpResponseBadRequest(detail, content_type="text/plain; charset=utf-8")
 
 
 class ApiErrorMiddleware:
