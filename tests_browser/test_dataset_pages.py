@@ -141,3 +141,72 @@ def test_the_dataset_page_without_javascript_and_on_a_phone(chromium, live_site,
     finally:
         plain.close()
     assert visitor.errors == []
+
+
+GAPPY_CSV = "angle,energy,note\n" + "".join(
+    f"{i / 10},{-1 + i / 100},{'checked' if i % 3 == 0 else ''}\n" for i in range(45)
+)
+
+
+def test_create_with_categories_then_page_the_preview_and_query_missing_values(visitor, tmp_path):
+    visitor.sign_up()
+    page = visitor.page
+    name = f"gappy-{uuid.uuid4().hex[:6]}"
+
+    # The create form: task categories are offered; a bad license is an error next to the License field.
+    page = visitor.go("/datasets/new")
+    page.fill("#id_name", name)
+    page.fill("#id_title", "Energies with gaps")
+    page.select_option("#id_format", "csv")
+    page.fill("#id_task_categories", "regression")
+    page.fill("#id_license", "not a license")
+    page.click("main form button[type=submit]")
+    page.locator("#id_license ~ .errorlist", has_text="is not an SPDX license identifier").wait_for()
+    assert page.locator(".errorlist.nonfield").count() == 0
+    expected_status_only(visitor, 400)
+    page.fill("#id_license", "MIT")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(f"**/datasets/*/{name}")
+    url = page.url
+    assert page.locator(".tag", has_text="task: regression").count() == 1
+
+    # Upload, then choose 30 rows, page forward and past the end.
+    path = tmp_path / "gappy.csv"
+    path.write_text(GAPPY_CSV)
+    page.set_input_files("#upload-input", str(path))
+    page.click("form.upload button[type=submit]")
+    page.locator("[data-testid=dataset-preview] table").wait_for(timeout=60_000)
+    page.goto(url)
+    page.fill("#id_rows", "30")
+    page.click("[data-testid=preview-rows] button[type=submit]")
+    page.locator("text=Rows 1–30 of 45").wait_for()
+    assert page.locator("[data-testid=dataset-preview] tbody tr").count() == 30
+    rounded = page.locator("[data-testid=dataset-preview] td span[title='-0.9299999999999999']")
+    assert rounded.inner_text() == "-0.93"
+    page.click("text=Next rows →")
+    page.locator("text=Rows 31–45 of 45").wait_for()
+    visitor.shot("dataset-06-preview-rows")
+    page.goto(f"{url}?offset=9999")
+    page.locator("[data-testid=past-end]", has_text="v1 has 45 rows, so there is no row 10000").wait_for()
+    page.click("text=Last rows")
+    page.locator("text=Rows 26–45 of 45").wait_for()
+    assert visitor.errors == [], visitor.errors
+
+    # Query: "is missing" finds the empty cells the statistics count; a bad value is one error, shown once.
+    page.goto(f"{url}/query")
+    page.select_option("#id_column1", "note")
+    page.select_option("#id_op1", "isnull")
+    page.click("[data-testid=query-form] button[type=submit]")
+    page.locator("#result-h", has_text="30 matching rows").wait_for()
+    visitor.shot("dataset-07-query-missing")
+    assert visitor.errors == [], visitor.errors
+    page.select_option("#id_column1", "energy")
+    page.select_option("#id_op1", "gt")
+    page.fill("#id_value1", "big")
+    page.click("[data-testid=query-form] button[type=submit]")
+    page.locator("[role=alert]", has_text="is not a valid double value").wait_for()
+    assert page.get_by_text("is not a valid double value").count() == 1
+    expected_status_only(visitor, 400)
+    page.goto(url)
+    nulls = page.locator("section[aria-labelledby=stats-h] tr", has_text="note").locator("td").nth(1)
+    assert nulls.inner_text() == "30"
