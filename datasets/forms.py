@@ -70,12 +70,14 @@ class ApiCheckedForm(forms.Form):
         return {**data, **{key: tag_list(data[key]) for key in self.LISTS if key in data}}
 
     def add_service_error(self, error: DomainError) -> None:
-        """A service's refusal: next to the field when its detail starts with `field: `, else above the form."""
+        """A service's refusal next to the field it names (its `fields`, or a detail starting `field: `),
+        else above the form."""
         field, sep, message = str(error.detail).partition(": ")
         if sep and field in self.fields:
             self.add_error(field, message)
-        else:
-            self.add_error(None, error.detail)
+            return
+        named = [name for name in (error.fields or {}) if name in self.fields]
+        self.add_error(named[0] if named else None, error.detail)
 
 
 class DatasetCreateForm(ApiCheckedForm):

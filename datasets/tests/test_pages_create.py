@@ -70,6 +70,15 @@ def test_a_service_refusal_naming_a_field_goes_next_to_that_field():
     form = DatasetEditForm({"title": "T"})
     assert form.is_valid()
     form.add_service_error(InvalidInput("license: 'x' is not an SPDX license identifier."))
+    form.add_service_error(InvalidInput("Invalid tag 'a b': the rule.", fields={"tags": ["the rule"]}))
     form.add_service_error(InvalidInput("Something else: went wrong."))
     assert form.errors["license"] == ["'x' is not an SPDX license identifier."]
+    assert form.errors["tags"] == ["Invalid tag 'a b': the rule."]
     assert form.non_field_errors() == ["Something else: went wrong."]
+
+
+def test_a_tag_the_shared_rule_refuses_is_an_error_next_to_tags(alice):
+    response = session(alice).post("/datasets/new", {**FORM, "tags": "quantum, not/ok"})
+    assert response.status_code == 400
+    assert "Invalid tag" in response.context["form"].errors["tags"][0]
+    assert not Dataset.objects.filter(name="new-data").exists()
