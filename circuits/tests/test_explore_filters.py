@@ -92,3 +92,9 @@ def test_a_tag_stored_before_the_tag_rule_never_breaks_a_page(client, alice, url
     assert 'href="/explore?q=%3Cb%3Ex%3C%2Fb%3E"' in page
     assert 'href="/explore?q=.."' in page
     assert "<b>x</b>" not in page
+
+
+def test_a_bad_hidden_owner_filter_is_shown_too(client, circuits):
+    response = client.get("/explore", {"owner": "x" * 40})
+    assert response.status_code == 400
+    assert "Owner: " in response.content.decode() and "at most 39 characters" in response.content.decode()
