@@ -4,7 +4,6 @@ delete, query, star, fork."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -24,6 +23,7 @@ from datasets.models import Dataset, Format, State
 from orgs.access import can_edit, require_editable
 from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError, InvalidInput, NotFound
+from qubithub.listing import page_or_404
 from qubithub.pages import owner_choices, page_errors, throttled
 from qubithub.rendering import column_summaries
 
@@ -39,7 +39,7 @@ def explore(request):
     except DomainError as exc:
         messages.error(request, exc.detail)
         queryset = selectors.dataset_list(user=request.user, filters={})
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_or_404(queryset, request.GET.get("page"), size=PAGE_SIZE)
     return render(request, "datasets/explore.html", {"page": page, "form": form})
 
 

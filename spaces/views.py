@@ -4,7 +4,6 @@ the page script (session + CSRF), like any client; every other write calls the s
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from orgs.access import can_edit, require_editable
 from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError
+from qubithub.listing import page_or_404
 from qubithub.pages import owner_choices, page_errors, throttled
 from spaces import selectors, services
 from spaces.forms import (
@@ -37,7 +37,7 @@ def explore(request):
     except DomainError as exc:
         messages.error(request, exc.detail)
         queryset = selectors.space_list(user=request.user, filters={})
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_or_404(queryset, request.GET.get("page"), size=PAGE_SIZE)
     return render(request, "spaces/explore.html", {"page": page, "form": form})
 
 
