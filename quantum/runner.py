@@ -57,6 +57,7 @@ def _execute(payload: dict[str, Any]) -> dict[str, Any]:
         shots=int(payload["shots"]),
         want_statevector=bool(payload.get("want_statevector")),
         seed=payload.get("seed"),
+        memory_mb=payload.get("memory_mb"),
     )
 
 

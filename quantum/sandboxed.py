@@ -49,7 +49,12 @@ def run_job(
 def call_engine(
     *, files: dict[str, bytes], payload: dict[str, Any], timeout_s: float, cancel_event: threading.Event | None = None
 ) -> Any:
-    """Run quantum.runner.serve(payload) in the sandbox and return its value."""
+    """Run quantum.runner.serve(payload) in the sandbox and return its value.
+
+    The payload gains memory_mb, the job's memory limit, so simulators size themselves to it."""
+    from sandbox.limits import MiB, limits_from_env
+
+    payload = {**payload, "memory_mb": limits_from_env().memory_bytes // MiB}
     result = run_job(files=files, call=RUNNER, payload=payload, timeout_s=timeout_s, cancel_event=cancel_event)
     answer = result.value
     if isinstance(answer, dict) and answer.get("ok") is True:

@@ -11,16 +11,23 @@ from quantum.loading import Loaded
 
 
 def execute_loaded(
-    loaded: Loaded, *, backend: dict[str, Any], shots: int, want_statevector: bool, seed: int | None = None
+    loaded: Loaded,
+    *,
+    backend: dict[str, Any],
+    shots: int,
+    want_statevector: bool,
+    seed: int | None = None,
+    memory_mb: int | None = None,
 ) -> dict[str, Any]:
-    """backend: the catalogue entry (id, engine, option, qubits). Returns {"results": ..., "metrics": ...}."""
+    """backend: the catalogue entry (id, engine, option, qubits). memory_mb: the job's memory limit (Aer sizes its
+    method and threads to it). Returns {"results": ..., "metrics": ...}."""
     engine = backend["engine"]
     if engine == "pennylane":
         return _pennylane(loaded, backend, shots, want_statevector)
     if engine == "cirq":
         return _cirq(loaded, backend, shots, want_statevector, seed)
     if engine in ("aer", "aer_noisy"):
-        return _aer(loaded, backend, shots, want_statevector, seed)
+        return _aer(loaded, backend, shots, want_statevector, seed, memory_mb or aer.DEFAULT_MEMORY_MB)
     raise BackendUnavailable(f"{backend['id']} cannot run circuits here")
 
 
@@ -37,7 +44,9 @@ def _statevector(want: bool, qubits: int, compute: Any) -> list[list[float]] | N
     return results.statevector_wire(compute())
 
 
-def _aer(loaded: Loaded, backend: dict[str, Any], shots: int, want_sv: bool, seed: int | None) -> dict[str, Any]:
+def _aer(
+    loaded: Loaded, backend: dict[str, Any], shots: int, want_sv: bool, seed: int | None, memory_mb: int
+) -> dict[str, Any]:
     circuit = convert.to_qiskit(loaded, measure_all=True)
     _unbound_check(circuit)
     _check_width(circuit.num_qubits, backend)
@@ -46,9 +55,13 @@ def _aer(loaded: Loaded, backend: dict[str, Any], shots: int, want_sv: bool, see
         from quantum.backends.devices import fake_backend
 
         device = fake_backend(backend["option"])
-        counts, executed, transpiled, ran = aer.run_emulation(circuit, device=device, shots=shots, seed=seed)
+        counts, executed, transpiled, ran = aer.run_emulation(
+            circuit, device=device, shots=shots, seed=seed, memory_mb=memory_mb
+        )
     else:
-        counts, executed, transpiled, ran = aer.run_ideal(circuit, method=backend["option"], shots=shots, seed=seed)
+        counts, executed, transpiled, ran = aer.run_ideal(
+            circuit, method=backend["option"], shots=shots, seed=seed, memory_mb=memory_mb
+        )
     vector = _statevector(want_sv, circuit.num_qubits, lambda: _qiskit_state(circuit))
     answer = _envelope(
         {"counts": counts, "statevector": vector}, backend, shots, circuit.num_qubits, ran.depth(), executed, transpiled
