@@ -4,7 +4,8 @@ from django.db.models import Avg, Count, FloatField, Q, Sum
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
-from orgs.access import can_view, roles_of
+from orgs.access import can_view, has_role, is_unrestricted, roles_of
+from orgs.models import Membership, Role
 from qubithub.errors import NotFound
 from runs.models import Run, RunStatus
 
@@ -25,6 +26,47 @@ def run_visible(user, run: Run) -> bool:
     if user is not None and user.is_authenticated and run.user_id == user.id:
         return True
     return can_view(user, run.circuit)
+
+
+def run_manageable(user, run: Run) -> bool:
+    """Who may cancel or delete a run (pages and API): its submitter; the admins and owners of the circuit's
+    organization for runs its members submitted; superusers. Not the circuit's org for outsiders' runs."""
+    if user is None or not user.is_authenticated:
+        return False
+    if run.user_id == user.id or is_unrestricted(user):
+        return True
+    organization_id = run.circuit.organization_id
+    if not has_role(user, organization_id, Role.ADMIN):
+        return False
+    return Membership.objects.filter(organization_id=organization_id, user_id=run.user_id).exists()
+
+
+def run_filter_choices(*, user) -> dict:
+    """What My runs can be filtered by: the circuits and backends of the user's own runs."""
+    mine = Run.objects.filter(user=user)
+    circuits = (
+        mine.values_list("circuit_id", "circuit__organization__slug", "circuit__name")
+        .distinct()
+        .order_by("circuit__organization__slug", "circuit__name")
+    )
+    backends = mine.values_list("backend_name", flat=True).distinct().order_by("backend_name")
+    return {"circuits": [(str(pk), f"{slug}/{name}") for pk, slug, name in circuits], "backends": list(backends)}
+
+
+def run_counts_by_backend(queryset) -> list[dict]:
+    """Runs per backend, most used first: [{"backend_name", "runs", "completed"}]."""
+    rows = (
+        queryset.order_by()
+        .values("backend_name")
+        .annotate(runs=Count("id"), completed=Count("id", filter=Q(status=RunStatus.COMPLETED)))
+    )
+    return sorted(rows, key=lambda r: (-r["runs"], r["backend_name"]))
+
+
+def circuit_run_summary(*, user, circuit) -> dict:
+    """The circuit page's run statistics: GET /api/runs/circuits/{id}/stats plus the runs per backend."""
+    runs = circuit_runs(user=user, circuit=circuit)
+    return {"stats": run_stats(runs), "by_backend": run_counts_by_backend(runs)}
 
 
 def run_list(*, user, filters: dict):

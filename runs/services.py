@@ -1,6 +1,7 @@
 """Writes on runs. Every state change is a conditional UPDATE, then a published event."""
 
 import logging
+import math
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,12 +10,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from circuits.models import Circuit
-from orgs.access import can_view, require_editable
+from orgs.access import can_view
 from qubithub.dispatch import dispatch
-from qubithub.errors import Forbidden, InvalidInput, NotFound
+from qubithub.errors import Conflict, Forbidden, InvalidInput, NotFound
 from qubithub.observability import metrics
-from runs import engine, events
-from runs.models import ACTIVE_STATUSES, MAX_SHOTS, BackendType, Run, RunStatus
+from runs import engine, events, selectors
+from runs.models import ACTIVE_STATUSES, MAX_SHOTS, TERMINAL_STATUSES, BackendType, Run, RunStatus
 
 logger = logging.getLogger(__name__)
 QUEUE_FOR_TYPE = {
@@ -75,6 +76,34 @@ def _check_backend(backend_type: str, backend_name: str, *, user=None, circuit=N
     return backend
 
 
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:  # an int too large for a float
+        return False
+
+
+def run_parameters_check(*, parameters: dict | None, version) -> dict:
+    """Parameters bind the circuit's own parameters (as its analysis lists them) to finite numbers."""
+    parameters = parameters or {}
+    for name, value in parameters.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise InvalidInput(f"Parameter '{name}' must be a number.")
+        if not _finite(value):
+            raise InvalidInput(f"Parameter '{name}' is out of range: use a finite number between -1e308 and 1e308.")
+    analysis = (version.analysis or {}) if version is not None else {}
+    if analysis.get("status") == "ok" and isinstance(analysis.get("parameters"), list):
+        known = {p if isinstance(p, str) else p.get("name") for p in analysis["parameters"]}
+        unknown = sorted(set(parameters) - known)
+        if unknown:
+            listed = ", ".join(sorted(known)) if known else "none"
+            raise InvalidInput(
+                f"Unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}: "
+                f"this circuit's parameters are {listed}."
+            )
+    return parameters
+
+
 def _usage_check(user, *, shots: int) -> None:
     from accounts.usage import usage_check
 
@@ -107,6 +136,7 @@ def run_submit(
     version = version or circuit.versions.order_by("-version_number").first()
     if version is None:
         raise InvalidInput("This circuit has no files yet: upload a version before running it.")
+    parameters = run_parameters_check(parameters=parameters, version=version)
     backend = _check_backend(backend_type, backend_name, user=user, circuit=circuit)
     if backend.get("qubits") and circuit.qubits and circuit.qubits > backend["qubits"]:
         raise InvalidInput(f"The circuit has {circuit.qubits} qubits; '{backend_name}' has {backend['qubits']}.")
@@ -137,35 +167,49 @@ def run_enqueue(*, run_id) -> None:
         transition(run_id, from_statuses=[RunStatus.QUEUED], to=RunStatus.PENDING, queued_at=None)
 
 
-def run_cancel_or_delete(*, user, run: Run) -> None:
-    """DELETE /runs/{id}: an active run is cancelled (its sandbox is killed), a finished one is deleted."""
-    require_editable(user, _RunOwnership(run), what="run")
-    if run.status in ACTIVE_STATUSES:
-        cancelled = transition(
-            run.id,
-            from_statuses=ACTIVE_STATUSES,
-            to=RunStatus.CANCELLED,
-            error_message="Cancelled by the user.",
-            error_class="cancelled",
+def require_run_manageable(user, run: Run) -> None:
+    if not selectors.run_manageable(user, run):
+        raise Forbidden(
+            "Only the person who submitted this run (or an admin of the circuit's organization, for its members' "
+            "runs) may cancel or delete it."
         )
-        if cancelled is not None:
-            if cancelled.backend_type == BackendType.HARDWARE and cancelled.provider_job_id:
-                from runs.providers.execution import hardware_job_cancel
-
-                hardware_job_cancel(run=cancelled)  # after the transition: the provider's job must stop too
-            return
-        run.refresh_from_db()
-    if run.status not in ACTIVE_STATUSES:
-        Run.objects.filter(pk=run.pk).delete()
 
 
-class _RunOwnership:
-    """Runs are owned by the user who submitted them (org admins of the circuit's org may also manage them)."""
+def run_cancel(*, user, run: Run) -> Run:
+    """Cancel an active run (its sandbox or provider job stops). A run that already finished is left alone."""
+    require_run_manageable(user, run)
+    cancelled = transition(
+        run.id,
+        from_statuses=ACTIVE_STATUSES,
+        to=RunStatus.CANCELLED,
+        error_message="Cancelled by the user.",
+        error_class="cancelled",
+    )
+    if cancelled is None:
+        status = Run.objects.filter(pk=run.pk).values_list("status", flat=True).first() or "deleted"
+        raise Conflict(f"This run had already finished ({status}) before it could be cancelled; nothing changed.")
+    if cancelled.backend_type == BackendType.HARDWARE and cancelled.provider_job_id:
+        from runs.providers.execution import hardware_job_cancel
 
-    def __init__(self, run: Run):
-        self.is_public = False
-        self.organization_id = run.circuit.organization_id
-        self.created_by_id = run.user_id
+        hardware_job_cancel(run=cancelled)  # after the transition: the provider's job must stop too
+    return cancelled
+
+
+def run_delete(*, user, run: Run) -> None:
+    """Delete a finished run and its results; an active run must be cancelled first."""
+    require_run_manageable(user, run)
+    deleted, _ = Run.objects.filter(pk=run.pk, status__in=TERMINAL_STATUSES).delete()
+    if not deleted:
+        raise Conflict("This run is still active: cancel it first, then delete it.")
+
+
+def run_cancel_or_delete(*, user, run: Run) -> None:
+    """DELETE /runs/{id}: an active run is cancelled, a finished one is deleted. The choice is made once, on the
+    state read for this request: a run that finishes meanwhile is not deleted (409, nothing changed)."""
+    if run.status in ACTIVE_STATUSES:
+        run_cancel(user=user, run=run)
+    else:
+        run_delete(user=user, run=run)
 
 
 def runs_recover(*, pending_grace_s: int | None = None) -> dict:
