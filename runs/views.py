@@ -1,5 +1,7 @@
 """Run pages: submit from the circuit page, the live run page, cancel, re-run, my runs; the backends pages."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -9,35 +11,46 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from circuits import selectors as circuit_selectors
-from orgs.access import can_edit
-from qubithub.errors import DomainError
+from qubithub.errors import Conflict, DomainError
 from qubithub.pages import page_errors
 from qubithub.rendering import histogram_bars
 from runs import engine, selectors, services
+from runs.display import metric_rows
 from runs.forms import RunFilterForm, RunForm
 
 
-@require_POST
 @login_required
 @page_errors
 def run_submit(request, owner: str, name: str):
+    """GET: the Run form on its own page; POST: submit through run_submit, or the form again with why (400)."""
     circuit = circuit_selectors.circuit_resolve(user=request.user, repo_name=f"{owner}/{name}")
-    form = RunForm(request.POST, circuit=circuit)
-    try:
-        if not form.is_valid():
-            raise DomainError(" ".join(e for errors in form.errors.values() for e in errors))
-        run = services.run_submit(user=request.user, circuit_id=circuit.id, **form.service_arguments())
-    except DomainError as exc:
-        messages.error(request, f"Could not start the run: {exc.detail}")
-        return redirect("circuit-page", owner, name)
-    return redirect("run-page", run.id)
+    latest = circuit.versions.order_by("-version_number").first()
+    form = RunForm(request.POST or None, circuit=circuit, version=latest, user=request.user)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                run = services.run_submit(user=request.user, circuit_id=circuit.id, **form.service_arguments())
+                return redirect("run-page", run.id)
+            except DomainError as exc:
+                form.add_error(None, f"Could not start the run: {exc.detail}")
+                status = exc.status_code if exc.status_code in (400, 403, 409, 429) else 400
+    context = {"circuit": circuit, "latest": latest, "run_form": form}
+    return render(request, "runs/submit.html", context, status=status)
 
 
 def _run_context(request, run_id) -> dict:
     run = selectors.run_get(user=request.user, run_id=run_id)
     counts = (run.results or {}).get("counts") or {}
-    mine = request.user.is_authenticated and (run.user_id == request.user.id or can_edit(request.user, run.circuit))
-    return {"run": run, "bars": histogram_bars(counts) if counts else [], "counts": counts, "manageable": mine}
+    return {
+        "run": run,
+        "bars": histogram_bars(counts) if counts else [],
+        "counts": counts,
+        "manageable": selectors.run_manageable(request.user, run),
+        "parameters_json": json.dumps(run.parameters, indent=2) if run.parameters else "",
+        "metric_rows": metric_rows(run.metrics),
+    }
 
 
 @page_errors
@@ -55,11 +68,33 @@ def run_result(request, run_id):
 @login_required
 @page_errors
 def run_cancel(request, run_id):
+    """Only cancels: a run that finished before the click stays as it is, and the page says so."""
     run = selectors.run_get(user=request.user, run_id=run_id)
-    if not run.is_terminal:
-        services.run_cancel_or_delete(user=request.user, run=run)
+    try:
+        services.run_cancel(user=request.user, run=run)
         messages.success(request, "Run cancelled.")
+    except Conflict as exc:
+        messages.info(request, exc.detail)
     return redirect("run-page", run_id)
+
+
+@login_required
+@page_errors
+def run_delete(request, run_id):
+    """GET: what deleting this finished run removes; POST: delete it (DELETE /api/runs/{id} on a finished run)."""
+    run = selectors.run_get(user=request.user, run_id=run_id)
+    services.require_run_manageable(request.user, run)
+    if request.method == "POST":
+        try:
+            services.run_delete(user=request.user, run=run)
+        except Conflict as exc:
+            messages.error(request, exc.detail)
+            return redirect("run-page", run_id)
+        messages.success(request, f"Run of {run.circuit.repo_name} deleted.")
+        if run.user_id == request.user.id:
+            return redirect("my-runs")
+        return redirect("circuit-page", run.circuit.organization.slug, run.circuit.name)
+    return render(request, "runs/delete.html", {"run": run, "outcomes": len((run.results or {}).get("counts") or {})})
 
 
 @require_POST
@@ -86,7 +121,11 @@ def run_rerun(request, run_id):
 
 @login_required
 def my_runs(request):
-    form = RunFilterForm(request.GET or None)
+    """The user's runs, filtered like GET /api/runs (status, circuit, backend); a bad filter is a form error (400)."""
+    form = RunFilterForm(request.GET or None, choices=selectors.run_filter_choices(user=request.user))
+    if form.is_bound and not form.is_valid():
+        context = {"page": Paginator([], 25).get_page(1), "form": form, "stats": None}
+        return render(request, "runs/list.html", context, status=400)
     queryset = selectors.run_list(user=request.user, filters=form.filters())
     page = Paginator(queryset, 25).get_page(request.GET.get("page"))
     stats = selectors.run_stats(selectors.run_list(user=request.user, filters={}))

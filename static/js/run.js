@@ -19,6 +19,8 @@
           document.getElementById("run-result").innerHTML = html;
           var cancel = document.getElementById("cancel-form");
           if (cancel) cancel.remove();
+          var remove = document.getElementById("delete-slot");
+          if (remove) remove.hidden = false;
         });
     }
     function connect(attempt) {
