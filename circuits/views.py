@@ -92,7 +92,7 @@ def _source(version, wanted: str | None) -> dict | None:
 @page_errors
 def circuit_page(request, owner: str, name: str):
     from runs.forms import RunForm
-    from runs.selectors import circuit_runs
+    from runs.selectors import circuit_run_summary, circuit_runs
 
     circuit = _resolve(request, owner, name)
     services.circuit_view_record(circuit=circuit, viewer_key=viewer_key(request))
@@ -107,9 +107,14 @@ def circuit_page(request, owner: str, name: str):
         "source": _source(version, request.GET.get("file")),
         "diff": _requested_diff(request, circuit),
         "runs": list(circuit_runs(user=request.user, circuit=circuit)[:10]),
+        "run_summary": circuit_run_summary(user=request.user, circuit=circuit),
         "editable": can_edit(request.user, circuit),
         "deletable": _deletable(request.user, circuit, version, versions[-1] if versions else None),
-        "run_form": RunForm(circuit=circuit, version=version) if request.user.is_authenticated else None,
+        "run_form": (
+            RunForm(circuit=circuit, version=versions[-1] if versions else None, user=request.user)
+            if request.user.is_authenticated
+            else None
+        ),
         "fork_form": ForkForm(),
     }
     return render(request, "circuits/detail.html", context)
