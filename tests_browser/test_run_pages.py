@@ -1,4 +1,5 @@
-"""Runs in the browser: someone else's circuit, the Run form's checks and picker, cancel your own run, delete it."""
+"""Runs in the browser: someone else's circuit, the Run form's checks and picker (hardware once credentials are
+set), cancel your own run, delete it."""
 
 import time
 
@@ -107,6 +108,17 @@ def test_cancel_then_delete_my_run_on_someone_elses_circuit(chromium, live_site,
         page.set_viewport_size({"width": 390, "height": 844})
         assert page.locator("select#id_circuit_id").is_visible()
         runner.shot("runs-06-my-runs-phone")
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+        settings = runner.go("/settings/providers")
+        settings.get_by_test_id("provider-ibm").locator("summary").click()
+        settings.fill("#id_ibm-token", "ibm-secret-token-1234567890")
+        settings.get_by_test_id("provider-ibm").locator("button[type=submit]").click()
+        settings.get_by_test_id("provider-ibm").get_by_test_id("credentials-mine").get_by_text("set").wait_for()
+        page = runner.go(path)
+        assert page.locator("#id_backend_name option[value=ibm_brisbane]").is_enabled()
+        assert page.locator("#id_backend_name option[value=braket_sv1]").is_disabled()
+        runner.shot("runs-07-run-form-hardware-with-credentials")
         assert runner.errors == [], runner.errors
     finally:
         runner.context.close()
