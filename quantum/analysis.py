@@ -13,10 +13,14 @@ NOT_GATES = {"measure", "barrier", "reset", "delay"}
 
 def analyse_loaded(loaded: Loaded) -> dict[str, Any]:
     if loaded.framework == "cirq":
-        return _cirq(loaded)
-    if loaded.framework == "pennylane":
-        return _pennylane(loaded)
-    return _qiskit(loaded.circuit)
+        summary = _cirq(loaded)
+    elif loaded.framework == "pennylane":
+        summary = _pennylane(loaded)
+    else:
+        summary = _qiskit(loaded.circuit)
+    # What a run's parameters may also name: the entry function's keyword arguments (None: any, **kwargs).
+    summary["entry_arguments"] = loaded.arguments
+    return summary
 
 
 def _summary(

@@ -84,16 +84,22 @@ def _finite(value: int | float) -> bool:
 
 
 def run_parameters_check(*, parameters: dict | None, version) -> dict:
-    """Parameters bind the circuit's own parameters (as its analysis lists them) to finite numbers."""
+    """Parameters bind the circuit's symbolic parameters (finite numbers) and the entry function's keyword
+    arguments (any JSON value: create_circuit(edges=[[0, 1]]) is legitimate), as the version's analysis lists
+    them. An analysis that can't tell (older, failed, **kwargs) leaves unknown names to the function."""
     parameters = parameters or {}
-    for name, value in parameters.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise InvalidInput(f"Parameter '{name}' must be a number.")
-        if not _finite(value):
-            raise InvalidInput(f"Parameter '{name}' is out of range: use a finite number between -1e308 and 1e308.")
     analysis = (version.analysis or {}) if version is not None else {}
-    if analysis.get("status") == "ok" and isinstance(analysis.get("parameters"), list):
-        known = {p if isinstance(p, str) else p.get("name") for p in analysis["parameters"]}
+    analysed = analysis.get("status") == "ok" and isinstance(analysis.get("parameters"), list)
+    symbols = {p if isinstance(p, str) else p.get("name") for p in analysis["parameters"]} if analysed else set()
+    arguments = analysis.get("entry_arguments") if analysed else None
+    for name, value in parameters.items():
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if number and not _finite(value):
+            raise InvalidInput(f"Parameter '{name}' is out of range: use a finite number between -1e308 and 1e308.")
+        if name in symbols and not number:
+            raise InvalidInput(f"Parameter '{name}' must be a number.")
+    if isinstance(arguments, list):
+        known = symbols | set(arguments)
         unknown = sorted(set(parameters) - known)
         if unknown:
             listed = ", ".join(sorted(known)) if known else "none"

@@ -26,6 +26,8 @@ class Loaded:
     circuit: Any
     source_framework: str
     unbound: list[str] = field(default_factory=list)
+    # Names the entry function accepts as keyword arguments (parameters bind them too); None: any (**kwargs).
+    arguments: list[str] | None = field(default_factory=list)
 
 
 def load(
@@ -49,7 +51,9 @@ def load(
         return _bind(load_qasm(path), parameters, framework)
     module = source.import_user_module(path, root)
     name, found = entry.find_entry(module, framework, entry_function, any_circuit=any_circuit)
-    return _bind(_materialise(name, found, framework, parameters, lenient), parameters, framework)
+    loaded = _bind(_materialise(name, found, framework, parameters, lenient), parameters, framework)
+    loaded.arguments = entry.keyword_names(found) if callable(found) and not _is_circuit(found) else []
+    return loaded
 
 
 def normalise_framework(framework: str | None) -> str:

@@ -51,6 +51,18 @@ def signature_of(function: Callable[..., Any]) -> inspect.Signature | None:
         return None
 
 
+def keyword_names(function: Callable[..., Any]) -> list[str] | None:
+    """The names `function` accepts as keyword arguments; None when it takes any (**kwargs) or can't be told."""
+    signature = signature_of(function)
+    if signature is None:
+        return None
+    kinds = {p.kind for p in signature.parameters.values()}
+    if inspect.Parameter.VAR_KEYWORD in kinds:
+        return None
+    keyword = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    return sorted(name for name, p in signature.parameters.items() if p.kind in keyword)
+
+
 def arguments_for(
     function: Callable[..., Any], parameters: dict[str, Any], placeholder: Callable[[str], Any] | None
 ) -> dict[str, Any]:

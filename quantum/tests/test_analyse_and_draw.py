@@ -17,6 +17,7 @@ def test_it_analyses_a_qiskit_circuit(sample):
         "two_qubit_gates": 1,
         "parameters": [],
         "has_measurements": True,
+        "entry_arguments": [],
     }
 
 
@@ -77,3 +78,22 @@ def test_visualize_a_file_that_imports_another_file():
     }
     drawing = api.visualize_code(files=files, file_to_visualize="main.py")
     assert drawing["framework"] == "qiskit" and "<svg" in drawing["diagram"] == drawing["svg"]
+
+
+def test_the_analysis_lists_the_entry_functions_keyword_arguments(tmp_path):
+    from quantum.analysis import analyse_loaded
+    from quantum.loading import load
+
+    (tmp_path / "circuit.py").write_text(
+        "from qiskit import QuantumCircuit\n\n"
+        "def create_circuit(theta=0.5, *, edges=((0, 1),)):\n"
+        "    qc = QuantumCircuit(2)\n    qc.rx(theta, 0)\n    qc.cx(*edges[0])\n    return qc\n"
+    )
+    (tmp_path / "anything.py").write_text(
+        "from qiskit import QuantumCircuit\n\ndef create_circuit(**options):\n    return QuantumCircuit(1)\n"
+    )
+    common = {"framework": "qiskit", "entry_function": None, "parameters": {}, "lenient": True}
+    named = analyse_loaded(load(str(tmp_path), ["circuit.py"], entry_point="circuit.py", **common))
+    assert named["entry_arguments"] == ["edges", "theta"] and named["parameters"] == []
+    anything = analyse_loaded(load(str(tmp_path), ["anything.py"], entry_point="anything.py", **common))
+    assert anything["entry_arguments"] is None

@@ -21,7 +21,7 @@ def session(user) -> Client:
 
 def with_parameters(circuit, names):
     version = circuit.versions.get()
-    version.analysis = {"status": "ok", "parameters": names}
+    version.analysis = {"status": "ok", "parameters": names, "entry_arguments": []}
     version.save(update_fields=["analysis"])
     return version
 
@@ -152,3 +152,25 @@ def test_with_credentials_hardware_is_offered_and_accepted(
 def test_the_run_form_page_works_without_javascript(alice, bell):
     response = session(alice).get("/alice/bell/run")
     assert response.status_code == 200 and 'data-testid="run-form"' in response.content.decode()
+
+
+def test_the_entry_functions_keyword_arguments_are_parameters_too(fake_engine, alice, bell):
+    """create_circuit(theta=0.5, edges=((0, 1),)) takes them by name: a number or any JSON value."""
+    version = bell.versions.get()
+    version.analysis = {"status": "ok", "parameters": [], "entry_arguments": ["edges", "theta"]}
+    version.save(update_fields=["analysis"])
+    client = session(alice)
+    body = {"backend_name": "qiskit_aer", "shots": 10, "parameters": '{"theta": 0.5, "edges": [[0, 1]]}'}
+    assert client.post("/alice/bell/run", body).status_code == 302
+    assert Run.objects.get().parameters == {"theta": 0.5, "edges": [[0, 1]]}
+    refused = client.post("/alice/bell/run", {**body, "parameters": '{"phi": 1}'})
+    assert refused.status_code == 400 and "this circuit&#x27;s parameters are edges, theta" in refused.content.decode()
+
+
+@pytest.mark.parametrize("analysis", [{"status": "ok", "parameters": [], "entry_arguments": None}, {}])
+def test_when_the_analysis_cannot_tell_unknown_names_go_to_the_function(fake_engine, alice, bell, analysis):
+    version = bell.versions.get()
+    version.analysis = analysis  # **kwargs, or not analysed (yet): the code decides
+    version.save(update_fields=["analysis"])
+    body = {"backend_name": "qiskit_aer", "shots": 10, "parameters": '{"anything": "goes"}'}
+    assert session(alice).post("/alice/bell/run", body).status_code == 302
