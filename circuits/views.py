@@ -204,7 +204,7 @@ def circuit_delete(request, owner: str, name: str):
     if request.method == "POST":
         services.circuit_delete(circuit=circuit)
         messages.success(request, f"Deleted {owner}/{name}.")
-        return redirect("profile", request.user.username)
+        return redirect("profile", owner)  # where it lived: the organization for an org circuit
     impact = selectors.circuit_delete_impact(circuit=circuit, user=request.user)
     return render(request, "circuits/delete.html", {"circuit": circuit, "impact": impact})
 

@@ -191,3 +191,8 @@ def test_explore_filters_by_owner(client, alice, bob):
     make_circuit(bob, "theirs", with_files=False)
     page = client.get("/explore", {"owner": "bob"}).content.decode()
     assert "bob/theirs" in page and "alice/mine" not in page
+
+
+def test_deleting_an_organizations_circuit_lands_on_the_organization(alice, secret):
+    response = session(alice).post("/lab/secret/delete")
+    assert response.status_code == 302 and response["Location"] == "/lab"
