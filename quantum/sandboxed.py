@@ -72,4 +72,9 @@ def _failure_without_answer(result: Any) -> QuantumError:
         return InternalError(f"the engine failed: {crash[:500]}")
     tail = result.stderr.decode(errors="replace")[-300:].strip()
     detail = f": {tail}" if tail else ""
+    if result.exit_code in (-11, 139, -6, 134):  # SIGSEGV / SIGABRT: native code failing, mostly out of memory
+        return ResourceLimit(
+            f"the simulation crashed (exit code {result.exit_code}), most often because it needs more memory than "
+            f"the job may use: try fewer qubits or shots, or aer_mps{detail}"
+        )
     return ParseError(f"the circuit code ended the process (exit code {result.exit_code}) before a result{detail}")
