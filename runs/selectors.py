@@ -30,12 +30,16 @@ def run_visible(user, run: Run) -> bool:
 
 def run_manageable(user, run: Run) -> bool:
     """Who may cancel or delete a run (pages and API): its submitter; the admins and owners of the circuit's
-    organization for runs its members submitted; superusers. Not the circuit's org for outsiders' runs."""
+    organization for runs its members submitted; superusers. Not the circuit's org for outsiders' runs. An
+    organization's API key: only runs on that organization's circuits."""
     if user is None or not user.is_authenticated:
         return False
+    organization_id = run.circuit.organization_id
+    acting_for = getattr(user, "acting_org_id", None)
+    if acting_for is not None and acting_for != organization_id:
+        return False  # an organization's API key manages runs on that organization's circuits only
     if run.user_id == user.id or is_unrestricted(user):
         return True
-    organization_id = run.circuit.organization_id
     if not has_role(user, organization_id, Role.ADMIN):
         return False
     return Membership.objects.filter(organization_id=organization_id, user_id=run.user_id).exists()

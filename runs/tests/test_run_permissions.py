@@ -105,3 +105,17 @@ def test_deleting_an_active_run_is_refused_until_it_is_cancelled(alice, bell):
     with pytest.raises(Conflict, match="cancel it first"):
         services.run_delete(user=alice, run=run)
     assert Run.objects.filter(pk=run.pk).exists()
+
+
+def test_an_organizations_api_key_manages_runs_on_its_circuits_only(alice, lab, bell, lab_circuit):
+    from conftest import key_client
+
+    personal = make_run(bell, alice)  # alice's own run on her personal circuit
+    on_lab = make_run(lab_circuit, alice)
+    lab_key = key_client(alice, organization=lab)
+    assert lab_key.delete(f"/api/runs/{personal.id}").status_code in (403, 404)
+    personal.refresh_from_db()
+    assert personal.status == RunStatus.RUNNING
+    assert lab_key.delete(f"/api/runs/{on_lab.id}").status_code in (200, 204)
+    on_lab.refresh_from_db()
+    assert on_lab.status == RunStatus.CANCELLED
