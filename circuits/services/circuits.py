@@ -38,7 +38,9 @@ def tags_set(circuit: Circuit, names: list[str]) -> None:
 
 
 def _name_taken(organization: Organization, name: str) -> InvalidInput:
-    return InvalidInput(f"A circuit named '{name}' already exists for '{organization.slug}'.")
+    return InvalidInput(
+        f"A circuit named '{name}' already exists for '{organization.slug}'.", fields={"name": ["This name is taken."]}
+    )
 
 
 def circuit_save_new(circuit: Circuit, *, tags: list[str], taken_error: Exception) -> Circuit:

@@ -71,7 +71,9 @@ def dataset_create(
         citation=citation,
         is_public=is_public,
     )
-    taken = InvalidInput(f"A dataset named '{name}' already exists for '{organization.slug}'.")
+    taken = InvalidInput(
+        f"A dataset named '{name}' already exists for '{organization.slug}'.", fields={"name": ["This name is taken."]}
+    )
     return dataset_save_new(dataset, tags=tags or [], task_categories=task_categories or [], taken_error=taken)
 
 

@@ -82,3 +82,21 @@ def test_a_tag_the_shared_rule_refuses_is_an_error_next_to_tags(alice):
     assert response.status_code == 400
     assert "Invalid tag" in response.context["form"].errors["tags"][0]
     assert not Dataset.objects.filter(name="new-data").exists()
+
+
+def test_a_taken_name_is_shown_next_to_the_name_field(client, alice):
+    from datasets.services import dataset_create
+
+    dataset_create(creator=alice, name="energies", title="E", format="csv")
+    client.force_login(alice)
+    response = client.post("/datasets/new", {"name": "energies", "title": "E", "format": "csv"})
+    assert response.status_code == 400
+    assert "already exists" in " ".join(response.context["form"].errors.get("name", []))
+
+
+def test_the_api_names_the_field_of_a_taken_name(alice_api, alice):
+    from datasets.services import dataset_create
+
+    dataset_create(creator=alice, name="energies", title="E", format="csv")
+    response = alice_api.post("/api/datasets", {"name": "energies", "title": "E", "format": "csv"}, format="json")
+    assert response.status_code == 400 and "name" in response.json()["errors"]

@@ -47,7 +47,11 @@ def space_create(
         is_public=is_public,
     )
     return space_save_new(
-        space, taken_error=InvalidInput(f"A space named '{name}' already exists for '{organization.slug}'.")
+        space,
+        taken_error=InvalidInput(
+            f"A space named '{name}' already exists for '{organization.slug}'.",
+            fields={"name": ["This name is taken."]},
+        ),
     )
 
 
