@@ -33,7 +33,7 @@ HOME_CARDS = 6
 
 
 def home(request):
-    """Trending and newest circuits, newest datasets and spaces; search leads to the explore pages."""
+    """Trending (most starred) and newest circuits, datasets and spaces; search leads to the explore pages."""
     from datasets.selectors import dataset_list
     from spaces.selectors import space_list
 
@@ -41,11 +41,16 @@ def home(request):
         queryset = selectors.circuit_list(user=request.user, filters={"sort": sort})
         return card_page(queryset, request.user, offset=0, limit=HOME_CARDS)
 
+    def firsts(listing, sort: str) -> list:
+        return list(listing(user=request.user, filters={"sort": sort})[:HOME_CARDS])
+
     context = {
         "trending": circuits("stars_count"),
         "newest": circuits("created_at"),
-        "datasets": list(dataset_list(user=request.user, filters={"sort": "created_at"})[:HOME_CARDS]),
-        "spaces": list(space_list(user=request.user, filters={"sort": "created_at"})[:HOME_CARDS]),
+        "datasets_trending": firsts(dataset_list, "stars_count"),
+        "datasets": firsts(dataset_list, "created_at"),
+        "spaces_trending": firsts(space_list, "stars_count"),
+        "spaces": firsts(space_list, "created_at"),
         "form": ExploreForm(),
     }
     return render(request, "home.html", context)

@@ -178,12 +178,23 @@ def test_home_shows_trending_and_newest_circuits_datasets_and_spaces(django_asse
 
     for i in range(8):
         make_circuit(alice, f"c{i}", tags=["t"], with_files=False)
-    dataset_create(creator=alice, name="energies", title="Energies", format="csv")
-    space_create(creator=alice, name="playground", title="Playground")
-    with django_assert_max_num_queries(16):
+    from datasets.services import dataset_star_toggle
+    from spaces.services import space_star_toggle
+
+    dataset_star_toggle(dataset=dataset_create(creator=alice, name="starred", title="S", format="csv"), user=alice)
+    space_star_toggle(space=space_create(creator=alice, name="starred-space", title="S"), user=alice)
+    for i in range(8):  # newer than the starred ones, which drop out of "Newest"
+        dataset_create(creator=alice, name=f"d{i}", title="Data", format="csv")
+        space_create(creator=alice, name=f"s{i}", title="Space")
+    with django_assert_max_num_queries(20):
         page = client.get("/").content.decode()
     assert "Trending circuits" in page and "alice/c7" in page
-    assert "alice/energies" in page and "alice/playground" in page
+    trending_datasets = page.split("Trending datasets")[1].split("Newest datasets")[0]
+    assert "alice/starred" in trending_datasets  # the most starred first, although not the newest
+    trending_spaces = page.split("Trending spaces")[1].split("Newest spaces")[0]
+    assert "alice/starred-space" in trending_spaces
+    newest_datasets = page.split("Newest datasets")[1].split("Trending spaces")[0]
+    assert "alice/d7" in newest_datasets and "alice/starred" not in newest_datasets
 
 
 def test_explore_filters_by_owner(client, alice, bob):
