@@ -1,7 +1,8 @@
 """The backend catalogue: simulators, emulators of real devices, hardware providers.
 
-catalogue() and get() are computed in-process from our own code and the installed libraries (no user code) and
-cached: in memory, and on disk per qiskit-ibm-runtime version (building the fake devices takes seconds).
+catalogue(), get() and calibration() come from our own code and the installed libraries (no user code). The fake
+devices' data is built in a child process (quantum.backends.build: qiskit's native code has crashed when building
+them inside a multi-threaded web process) and cached on disk per qiskit-ibm-runtime version, and in memory.
 """
 
 from __future__ import annotations
@@ -10,17 +11,17 @@ import copy
 import functools
 import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
 
-from quantum.backends import devices, hardware, simulators
-from quantum.backends.calibration import device_calibration
+from quantum.backends import hardware, simulators
 
 PUBLIC_FIELDS = ("id", "name", "type", "provider", "qubits", "basis_gates", "coupling_map", "status", "description")
-# One lock for every in-process use of qiskit's fake devices (the catalogue and the calibrations): building two
-# at once from two request threads has crashed qiskit's native code (a segfault that takes the web process down).
-_lock = threading.RLock()
+_lock = threading.RLock()  # one build at a time per process
+BUILD_TIMEOUT_S = 300
 
 
 def _cache_dir() -> Path:
@@ -30,10 +31,16 @@ def _cache_dir() -> Path:
     return Path(base)
 
 
-def _cache_file() -> Path:
-    import qiskit_ibm_runtime
+@functools.lru_cache(maxsize=1)
+def _devices_version() -> str:
+    """qiskit-ibm-runtime's version (its fake devices), read without importing it."""
+    from importlib.metadata import version
 
-    return _cache_dir() / f"devices-{qiskit_ibm_runtime.__version__}.json"
+    return version("qiskit-ibm-runtime")
+
+
+def _cache_file() -> Path:
+    return _cache_dir() / f"devices-{_devices_version()}.json"
 
 
 def _write_atomically(path: Path, data: Any) -> None:
@@ -46,8 +53,34 @@ def _write_atomically(path: Path, data: Any) -> None:
         pass
 
 
+class CatalogueUnavailable(RuntimeError):
+    pass
+
+
+def _built_in_child(*args: str) -> Any:
+    root = Path(__file__).resolve().parent.parent.parent
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "quantum.backends.build", *args],
+            cwd=root,
+            capture_output=True,
+            timeout=BUILD_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise CatalogueUnavailable(f"building the device data ({' '.join(args)}) timed out") from exc
+    if done.returncode != 0:
+        tail = done.stderr.decode(errors="replace")[-500:]
+        raise CatalogueUnavailable(f"building the device data ({' '.join(args)}) failed ({done.returncode}): {tail}")
+    return json.loads(done.stdout)
+
+
 def _build_devices() -> list[dict[str, Any]]:
-    return [devices.device_entry(devices.fake_backend(name)) for name in devices.device_names()]
+    return list(_built_in_child("devices"))
+
+
+def _build_calibration(backend_id: str) -> dict[str, Any] | None:
+    return _built_in_child("calibration", backend_id)
 
 
 def _device_entries() -> list[dict[str, Any]]:
@@ -96,15 +129,13 @@ _calibrations: dict[str, dict[str, Any] | None] = {}
 
 def _calibration_cached(backend_id: str) -> dict[str, Any] | None:
     """A device's calibration from the disk cache (a fake device's snapshot never changes for one
-    qiskit-ibm-runtime version), built in this process only when missing."""
-    import qiskit_ibm_runtime
-
-    path = _cache_dir() / f"calibration-{qiskit_ibm_runtime.__version__}-{backend_id}.json"
+    qiskit-ibm-runtime version), built in a child process only when missing."""
+    path = _cache_dir() / f"calibration-{_devices_version()}-{backend_id}.json"
     try:
         return json.loads(path.read_text())
     except (OSError, ValueError):
         pass
-    built = device_calibration(backend_id)
+    built = _build_calibration(backend_id)
     if built is not None:
         _write_atomically(path, built)
     return built
@@ -114,8 +145,7 @@ def calibration(backend_id: str) -> dict[str, Any] | None:
     """Per-qubit T1, T2 (µs), frequency (GHz), readout error; per-gate error and duration (ns); timestamp.
     None for backends without calibration (simulators, hardware without credentials, unknown ids).
 
-    Built once per process and device, one at a time: building fake devices from several threads at once has
-    crashed qiskit's native code."""
+    Built once per device and qiskit-ibm-runtime version, in a child process, one at a time."""
     wanted = resolve_id(backend_id)
     with _lock:
         if wanted not in _calibrations:
