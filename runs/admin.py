@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from runs.models import Run
+from runs.models import DeletedRunUsage, Run
 from runs.providers.models import HardwareJob, ProviderCredential
 
 
@@ -41,3 +41,9 @@ class HardwareJobAdmin(admin.ModelAdmin):
     list_filter = ["provider", "provider_status"]
     search_fields = ["run__id", "device"]
     raw_id_fields = ["run", "credential"]
+
+
+@admin.register(DeletedRunUsage)
+class DeletedRunUsageAdmin(admin.ModelAdmin):
+    list_display = ["user_id", "created_at", "shots"]
+    search_fields = ["user_id"]

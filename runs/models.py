@@ -71,3 +71,16 @@ class Run(models.Model):
 
 
 from runs.providers.models import HardwareJob, ProviderCredential  # noqa: E402,F401  (registered with the runs app)
+
+
+class DeletedRunUsage(models.Model):
+    """A deleted run still counts against its user's plan for the period it was made in (runs per day, shots per
+    month): deleting runs must not hand the quota back. Written when any run is deleted (page, API, admin,
+    a circuit's deletion); rows older than the longest period are pruned by the recovery task."""
+
+    user_id = models.UUIDField(db_index=True)  # no foreign key: the user may be the one being deleted
+    created_at = models.DateTimeField(db_index=True)  # the run's, not the deletion's
+    shots = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.shots} shots by {self.user_id} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -249,6 +249,9 @@ def runs_recover(*, pending_grace_s: int | None = None) -> dict:
             error_message=f"The run did not finish within {settings.QH_RUN_TIMEOUT_SECONDS} s.",
         )
     orphans = _recover_orphans(now)
+    from runs.usage import deleted_run_usage_prune
+
+    deleted_run_usage_prune()
     return {"redispatched": len(stale_pending) + len(lost_queued) + orphans, "timed_out": len(overdue)}
 
 
