@@ -83,6 +83,9 @@ class RunConsumer(AsyncJsonWebsocketConsumer):
         await self.send_state(event["state"])
 
     async def send_state(self, state: dict):
+        if getattr(self, "finished", False):
+            return  # an event that arrived after the final state: the socket is already closed
         await self.send_json(state)
         if state["status"] in TERMINAL_STATUSES:
+            self.finished = True
             await self.close(code=1000)

@@ -102,8 +102,10 @@ def space_page(request, owner: str, name: str):
 @login_required
 @page_errors
 def space_executions(request, owner: str, name: str):
-    """The recent-executions list alone: the page script reloads it when a run ends."""
+    """The recent-executions list alone: the page script reloads it when a run ends (not a page of its own)."""
     space = _resolve(request, owner, name)
+    if not request.headers.get("HX-Request"):
+        return redirect("space-page", owner, name)
     executions = selectors.space_executions_recent(user=request.user, space=space)
     return render(request, "spaces/_executions.html", {"space": space, "executions": executions})
 
@@ -148,7 +150,8 @@ def space_file_save(request, owner: str, name: str):
     form = SpaceFileForm(request.POST)
     if form.is_valid():
         try:
-            content = form.cleaned_data["content"].encode()
+            # A browser posts a textarea's newlines as CRLF (HTML spec): store them as typed in the editor.
+            content = form.cleaned_data["content"].replace("\r\n", "\n").encode()
             services.space_files_save(space=space, user=request.user, files={form.cleaned_data["path"]: content})
             messages.success(request, f"Saved {form.cleaned_data['path']}.")
         except DomainError as exc:

@@ -198,3 +198,29 @@ def test_the_watcher_survives_a_database_hiccup_and_still_sees_the_cancellation(
     finally:
         done.set()
         watcher.join(5)
+
+
+def test_the_run_socket_ignores_events_after_its_final_state():
+    """A second event for a finished run (e.g. completed, then a late duplicate) must not send on a closed socket."""
+    import asyncio
+
+    from runs.consumers import RunConsumer
+
+    sent, closed = [], []
+    consumer = RunConsumer()
+
+    async def send_json(content):
+        sent.append(content)
+
+    async def close(code=None):
+        closed.append(code)
+
+    consumer.send_json, consumer.close = send_json, close
+
+    async def events():
+        await consumer.send_state({"id": "r", "status": "running"})
+        await consumer.send_state({"id": "r", "status": "completed"})
+        await consumer.send_state({"id": "r", "status": "completed"})
+
+    asyncio.run(events())
+    assert [s["status"] for s in sent] == ["running", "completed"] and closed == [1000]

@@ -213,12 +213,21 @@ def test_the_page_lists_the_callers_recent_runs(django_assert_max_num_queries, a
 
 def test_the_runs_list_alone_for_the_page_script(alice, charlie, bell_space, secret_space):
     SpaceExecution.objects.create(space=bell_space, user=alice, status="running")
-    page = session(alice).get("/spaces/alice/bell/executions").content.decode()
+    page = session(alice).get("/spaces/alice/bell/executions", HTTP_HX_REQUEST="true").content.decode()
     assert page.lstrip().startswith('<section aria-labelledby="executions-h"') and "Running" in page
-    assert session(charlie).get("/spaces/lab/secret/executions").status_code == 404
+    assert session(charlie).get("/spaces/lab/secret/executions", HTTP_HX_REQUEST="true").status_code == 404
+    opened = session(alice).get("/spaces/alice/bell/executions")  # typed in the address bar: the space page
+    assert opened.status_code == 302 and opened["Location"] == "/spaces/alice/bell"
 
 
 def test_a_long_output_is_cut_short_on_the_page(alice, bell_space):
     SpaceExecution.objects.create(space=bell_space, user=alice, status="success", output="x" * 5000)
     page = session(alice).get("/spaces/alice/bell").content.decode()
     assert "x" * 299 in page and "x" * 301 not in page
+
+
+def test_the_editor_saves_newlines_as_typed_not_as_the_browsers_crlf(alice, bell_space):
+    from spaces.models import SpaceFile
+
+    session(alice).post("/spaces/alice/bell/files", {"path": "main.py", "content": "import math\r\nprint(1)\r\n"})
+    assert bytes(SpaceFile.objects.get(space=bell_space, path="main.py").content) == b"import math\nprint(1)\n"

@@ -53,7 +53,7 @@ function setup() {
   function refreshExecutions() {
     const list = document.getElementById("executions");
     if (!list) return;
-    fetch(list.dataset.url, { headers: { Accept: "text/html" }, credentials: "same-origin" })
+    fetch(list.dataset.url, { headers: { Accept: "text/html", "HX-Request": "true" }, credentials: "same-origin" })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(response.statusText))))
       .then((html) => { list.outerHTML = html; })
       .catch(() => {});  // the list is a convenience; the streamed output above is what matters
