@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from circuits import selectors as circuit_selectors
 from qubithub.errors import Conflict, DomainError
+from qubithub.listing import page_or_404
 from qubithub.pages import page_errors
 from qubithub.rendering import histogram_bars
 from runs import engine, selectors, services
@@ -127,8 +128,8 @@ def my_runs(request):
         context = {"page": Paginator([], 25).get_page(1), "form": form, "stats": None}
         return render(request, "runs/list.html", context, status=400)
     queryset = selectors.run_list(user=request.user, filters=form.filters())
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
-    stats = selectors.run_stats(selectors.run_list(user=request.user, filters={}))
+    page = page_or_404(queryset, request.GET.get("page"), size=25)
+    stats = selectors.run_stats(queryset)  # of the runs shown: the filters apply to the summary too
     return render(request, "runs/list.html", {"page": page, "form": form, "stats": stats})
 
 

@@ -114,3 +114,18 @@ def test_the_circuit_page_shows_its_run_statistics_like_the_api(alice, bell, run
 
 def test_a_circuit_without_runs_shows_no_statistics(alice, bell, client):
     assert 'data-testid="circuit-run-stats"' not in client.get("/alice/bell").content.decode()
+
+
+def test_the_summary_of_my_runs_follows_the_filters(alice, bell):
+    from django.test import Client
+
+    from runs.models import Run
+
+    for backend, shots in [("qiskit_aer", 100), ("qiskit_aer", 200), ("cirq_simulator", 1000)]:
+        Run.objects.create(circuit=bell, user=alice, backend_name=backend, shots=shots, status="completed")
+    client = Client()
+    client.force_login(alice)
+    response = client.get("/runs", {"backend_name": "qiskit_aer"})
+    assert response.status_code == 200
+    assert (response.context["stats"]["total_runs"], response.context["stats"]["total_shots"]) == (2, 300)
+    assert client.get("/runs", {"page": "9"}).status_code == 404
