@@ -15,6 +15,7 @@ from circuits.forms import CircuitCreateForm, CircuitEditForm, ExploreForm, File
 from circuits.models import Circuit
 from circuits.querysets import card_page
 from circuits.storage import read_bytes
+from circuits.tags import TAG_RULE
 from orgs.access import can_edit, require_editable
 from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError, NotFound
@@ -58,6 +59,9 @@ def home(request):
 
 def explore(request, tag: str | None = None):
     """Filtered circuits; invalid filters are shown as form errors with no results (a 400), as the API refuses them."""
+    if tag is not None and not tag.strip():
+        message = f"A blank tag is not a tag: {TAG_RULE}."
+        return render(request, "error.html", {"status": 404, "title": "No such tag", "message": message}, status=404)
     form = ExploreForm.from_query(request.GET, tag=tag)
     valid = not form.is_bound or form.is_valid()
     queryset = selectors.circuit_list(user=request.user, filters=form.filters()) if valid else Circuit.objects.none()

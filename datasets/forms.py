@@ -23,6 +23,14 @@ class DatasetExploreForm(forms.Form):
     tag = forms.CharField(required=False)
     sort = forms.ChoiceField(required=False, choices=SORTS)
 
+    def clean_tag(self) -> str:
+        from circuits.tags import TAG_RULE, tag_is_valid
+
+        tag = (self.cleaned_data.get("tag") or "").strip().lower()
+        if tag and not tag_is_valid(tag):
+            raise forms.ValidationError(f"Invalid tag: {TAG_RULE}.")
+        return tag
+
     def filters(self) -> dict:
         data = self.cleaned_data if self.is_valid() else {}
         return {

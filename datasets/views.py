@@ -34,13 +34,16 @@ CONVERSIONS = ("csv", "parquet")  # what the download endpoint converts tabular 
 
 def explore(request):
     form = DatasetExploreForm(request.GET or None)
+    valid = not form.is_bound or form.is_valid()
     try:
         queryset = selectors.dataset_list(user=request.user, filters=form.filters() if form.is_bound else {})
-    except DomainError as exc:
-        messages.error(request, exc.detail)
-        queryset = selectors.dataset_list(user=request.user, filters={})
+    except DomainError as exc:  # a filter the form let through but the listing refuses
+        form.add_error(None, exc.detail)
+        valid = False
+    if not valid:  # as the API refuses bad filters: the errors, and no results pretending to be filtered
+        queryset = selectors.dataset_list(user=request.user, filters={}).none()
     page = page_or_404(queryset, request.GET.get("page"), size=PAGE_SIZE)
-    return render(request, "datasets/explore.html", {"page": page, "form": form})
+    return render(request, "datasets/explore.html", {"page": page, "form": form}, status=200 if valid else 400)
 
 
 @login_required

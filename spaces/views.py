@@ -32,13 +32,16 @@ EDITABLE_FIELDS = ("title", "description", "sdk", "space_type", "is_public")
 
 def explore(request):
     form = SpaceExploreForm(request.GET or None)
+    valid = not form.is_bound or form.is_valid()
     try:
         queryset = selectors.space_list(user=request.user, filters=form.filters() if form.is_bound else {})
-    except DomainError as exc:
-        messages.error(request, exc.detail)
-        queryset = selectors.space_list(user=request.user, filters={})
+    except DomainError as exc:  # a filter the form let through but the listing refuses
+        form.add_error(None, exc.detail)
+        valid = False
+    if not valid:  # as the API refuses bad filters: the errors, and no results pretending to be filtered
+        queryset = selectors.space_list(user=request.user, filters={}).none()
     page = page_or_404(queryset, request.GET.get("page"), size=PAGE_SIZE)
-    return render(request, "spaces/explore.html", {"page": page, "form": form})
+    return render(request, "spaces/explore.html", {"page": page, "form": form}, status=200 if valid else 400)
 
 
 @login_required
