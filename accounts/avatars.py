@@ -9,8 +9,8 @@ from qubithub.api.exceptions import InvalidInput
 AVATAR_MESSAGE = "An avatar must be an https:// image address."
 
 
-def avatar_url_clean(url: str) -> str:
+def avatar_url_clean(url: str, *, field: str = "avatar") -> str:
     url = (url or "").strip()
     if url and not url.lower().startswith("https://"):
-        raise InvalidInput(AVATAR_MESSAGE)
+        raise InvalidInput(AVATAR_MESSAGE, fields={field: [AVATAR_MESSAGE]})
     return url

@@ -18,7 +18,7 @@ from qubithub.api.exceptions import DomainError
 from qubithub.api.scopes import ALL_SCOPES
 from qubithub.api.throttles import auth_attempt_wait
 from qubithub.errors import InvalidInput
-from qubithub.pages import page_errors
+from qubithub.pages import form_add_domain_error, page_errors
 from runs.providers import services as provider_services
 
 USER_KEY_SCOPES = tuple(s for s in ALL_SCOPES if s != "org:admin")
@@ -76,7 +76,7 @@ def settings_profile(request):
         try:
             services.user_profile_update(user=user, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(None, exc.detail)
+            form_add_domain_error(form, exc)
         else:
             messages.success(request, "Profile saved.")
             return redirect("settings-profile")

@@ -45,7 +45,9 @@ def org_create(*, creator, name: str, slug: str, description: str = "", avatar_u
         raise InvalidInput(f"The name '{slug}' is reserved by QubitHub; choose another.")
     if slug_taken(slug):
         raise InvalidInput(f"The name '{slug}' is already taken by a user or an organization.")
-    org = Organization(name=name, slug=slug, description=description, avatar_url=avatar_url_clean(avatar_url))
+    org = Organization(
+        name=name, slug=slug, description=description, avatar_url=avatar_url_clean(avatar_url, field="avatar_url")
+    )
     org.full_clean()
     org.save()
     Membership.objects.create(organization=org, user=creator, role=Role.OWNER)
@@ -64,7 +66,7 @@ def org_update(*, organization: Organization, **changes) -> Organization:
     for field, value in changes.items():
         if field not in ORG_FIELDS:
             raise InvalidInput(f"'{field}' cannot be changed.")
-        setattr(organization, field, avatar_url_clean(value) if field == "avatar_url" else value)
+        setattr(organization, field, avatar_url_clean(value, field="avatar_url") if field == "avatar_url" else value)
     organization.full_clean()
     organization.save()
     return organization

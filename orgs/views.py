@@ -16,7 +16,7 @@ from orgs.forms import MemberAddForm, MemberRoleForm, OrgCreateForm, OrgDeleteFo
 from orgs.models import Role
 from qubithub.api.scopes import ALL_SCOPES
 from qubithub.errors import Conflict, DomainError
-from qubithub.pages import page_errors
+from qubithub.pages import form_add_domain_error, page_errors
 
 PROFILE_LIST_SIZE = 24
 
@@ -57,7 +57,7 @@ def org_new(request):
         try:
             org = services.org_create(creator=request.user, **form.cleaned_data)
         except DomainError as exc:
-            form.add_error(None, exc.detail)
+            form_add_domain_error(form, exc)
         else:
             messages.success(request, f"Created the organization {org.slug}.")
             return redirect("profile", org.slug)
@@ -108,7 +108,7 @@ def _settings_submit(request, organization, forms: dict) -> bool:
         form.add_error(None, exc.messages)
         organization.refresh_from_db()
     except DomainError as exc:
-        form.add_error(None, exc.detail)
+        form_add_domain_error(form, exc)
     return not form.errors
 
 
@@ -152,7 +152,7 @@ def org_delete(request, slug: str):
         except Conflict:  # the API's wording says ?force=true; the page has a checkbox for it
             form.add_error("force", "It still owns resources: tick this to delete them with it, or move them first.")
         except DomainError as exc:
-            form.add_error(None, exc.detail)
+            form_add_domain_error(form, exc)
         else:
             messages.success(request, f"Deleted the organization {organization.slug}.")
             return redirect("profile", request.user.username)

@@ -95,3 +95,9 @@ def throttled(throttle, *, action: str):
         return wrapped
 
     return decorate
+
+
+def form_add_domain_error(form, error) -> None:
+    """A service's refusal next to the form field it names (DomainError.fields), else above the form."""
+    named = [name for name in (error.fields or {}) if name in form.fields]
+    form.add_error(named[0] if named else None, error.detail)

@@ -52,3 +52,15 @@ def test_the_api_refuses_a_plain_http_org_avatar(alice_api, lab):
     response = alice_api.patch(f"/api/orgs/{lab.id}", {"avatar_url": "http://x.example/a.png"}, format="json")
     assert response.status_code == 400 and "https://" in response.json()["detail"]
     assert Organization.objects.get(pk=lab.pk).avatar_url == ""
+
+
+def test_an_http_avatar_is_refused_next_to_its_field(client, alice):
+    client.force_login(alice)
+    response = client.post("/settings", {"name": "Alice", "bio": "", "avatar": "http://example.com/a.png"})
+    assert response.status_code == 400
+    assert "https://" in " ".join(response.context["form"].errors.get("avatar", []))
+
+
+def test_the_api_names_the_avatar_field(alice_api, lab):
+    response = alice_api.patch(f"/api/orgs/{lab.id}", {"avatar_url": "http://example.com/a.png"}, format="json")
+    assert response.status_code == 400 and "avatar_url" in response.json()["errors"]
