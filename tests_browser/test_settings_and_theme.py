@@ -107,6 +107,11 @@ def test_the_new_menu_offers_datasets_and_organizations(visitor):
     page.keyboard.press("Escape")
     assert menu.get_attribute("open") is None
     menu.locator("summary").press("Enter")  # keyboard opens it too
+    last = menu.locator("a").last
+    last.focus()
+    page.keyboard.press("Tab")  # past its last item: the menu closes
+    assert menu.get_attribute("open") is None
+    menu.locator("summary").press("Enter")
     menu.locator("a", has_text="New organization").click()
     page.wait_for_url("**/orgs/new")
     assert visitor.errors == []

@@ -111,7 +111,7 @@
       if (e.key === THEME_KEY) { select.value = e.newValue || "system"; applyTheme(select.value); }
     });
   }
-  /* <details class="menu">: Escape closes it (focus back on its summary), so does a click elsewhere. */
+  /* <details class="menu">: Escape closes it (focus back on its summary), so does a click elsewhere, ... */
   document.addEventListener("keydown", function (e) {
     if (e.key !== "Escape") return;
     var open = e.target.closest && e.target.closest("details.menu[open]");
@@ -121,6 +121,11 @@
     document.querySelectorAll("details.menu[open]").forEach(function (menu) {
       if (!menu.contains(e.target)) menu.open = false;
     });
+  });
+  /* ... and so does moving the keyboard focus out of it (Tab past its last item). */
+  document.addEventListener("focusout", function (e) {
+    var menu = e.target.closest && e.target.closest("details.menu[open]");
+    if (menu && e.relatedTarget && !menu.contains(e.relatedTarget)) menu.open = false;
   });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form[data-upload]").forEach(enhanceUpload);
