@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from benchmarks import scoring
 from benchmarks.models import Result, ResultStatus, Submission, SubmissionStatus
+from benchmarks.querysets import RANK_ORDER
 from benchmarks.services.running import CHECK_THRESHOLD
 from runs.models import Run, RunStatus
 
@@ -56,6 +57,26 @@ def result_score(*, result: Result) -> None:
         accepted = Submission.objects.filter(pk=result.submission_id, status=SubmissionStatus.ACCEPTED).exists()
         if accepted:  # the check may have passed while this run was executing
             Result.objects.filter(pk=result.pk).update(ranked=True)
+    if changed:
+        personal_best_keep(Result.objects.get(pk=result.pk))
+
+
+def personal_best_keep(result: Result) -> None:
+    """A leaderboard lists each user's circuit version once per backend and shots: their best result. Running
+    again (or re-running) adds a result, and only the better of the two stays ranked."""
+    if not result.ranked:
+        return
+    same_entry = Result.objects.filter(
+        problem_id=result.problem_id,
+        user_id=result.user_id,
+        circuit_version_id=result.circuit_version_id,
+        reference_id=result.reference_id,
+        backend_name=result.backend_name,
+        shots=result.shots,
+        ranked=True,
+    )
+    best = same_entry.order_by(*RANK_ORDER).values_list("pk", flat=True).first()
+    same_entry.exclude(pk=best).update(ranked=False)
 
 
 def submission_check(*, submission: Submission) -> None:
@@ -76,6 +97,8 @@ def submission_check(*, submission: Submission) -> None:
     )
     if changed and accepted:
         Result.objects.filter(submission=submission, status=ResultStatus.SCORED).update(ranked=True)
+        for result in Result.objects.filter(submission=submission, status=ResultStatus.SCORED):
+            personal_best_keep(result)
 
 
 def _check_fidelity(submission: Submission, run: Run) -> tuple[float, str | None]:

@@ -89,3 +89,18 @@ def test_a_private_circuit_ranks_without_showing_its_code_to_others(alice, alice
 def test_someone_elses_private_circuit_cannot_be_submitted(alice, charlie_api, suite, submit):
     circuit = user_circuit(alice, "secret-ghz", GHZ_BACKWARDS, is_public=False)
     assert submit(charlie_api, circuit).status_code == 404
+
+
+def test_running_again_or_rerunning_keeps_one_entry_per_user_circuit_and_backend(
+    alice_api, api, suite, run_benchmark, django_capture_on_commit_callbacks
+):
+    (first,) = run_benchmark(alice_api, problem_idx=0, circuit_idx=0, backend="qiskit_aer").json()["results"]
+    run_benchmark(alice_api, problem_idx=0, circuit_idx=0, backend="qiskit_aer")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alice_api.post(f"/api/benchmarks/results/{first['id']}/rerun").status_code == 201
+    problem = suite.problems.order_by("index").first()
+    entries = api.get(f"/api/benchmarks/leaderboard/algorithms-v1/{problem.name}").json()["entries"]
+    mine = [e for e in entries if e["user"]["username"] == "alice" and e["backend"] == "qiskit_aer"]
+    assert len(mine) == 1, entries  # the best of the three results; the others are kept but not ranked
+    scores = [r.score for r in problem.results.filter(user__username="alice", backend_name="qiskit_aer")]
+    assert len(scores) == 3 and mine[0]["score"] == pytest.approx(max(scores))
