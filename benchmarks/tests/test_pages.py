@@ -26,7 +26,9 @@ def test_the_suite_page_lists_its_problems(client, suite):
     assert client.get("/benchmarks/no-such-suite").status_code == 404
 
 
-def test_the_leaderboard_highlights_the_callers_best_entry(django_assert_max_num_queries, suite, alice, bob):
+def test_the_leaderboard_highlights_every_entry_of_the_caller_and_marks_the_best(
+    django_assert_max_num_queries, suite, alice, bob
+):
     problem = suite.problems.get(name="ghz-3")
     make_result(problem, alice, score=0.91)
     mine = make_result(problem, bob, score=0.95)
@@ -35,7 +37,8 @@ def test_the_leaderboard_highlights_the_callers_best_entry(django_assert_max_num
     with django_assert_max_num_queries(15):
         page = browser.get(f"/benchmarks/{suite.key}/ghz-3").content.decode()
     assert "#1</strong>" in page and 'class="mine"' in page
-    assert page.count('class="mine"') == 1 and str(mine.circuit_version.version_number) in page
+    assert page.count('class="mine"') == 2 and str(mine.circuit_version.version_number) in page  # both boards
+    assert page.count('aria-current="true"') == 1  # the best one
     assert "100 shots" in page
 
 
