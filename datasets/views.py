@@ -23,7 +23,7 @@ from datasets.models import Dataset, Format, State
 from orgs.access import can_edit, require_editable
 from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError, InvalidInput, NotFound
-from qubithub.listing import page_or_404
+from qubithub.listing import explore_page
 from qubithub.pages import owner_choices, page_errors, throttled
 from qubithub.rendering import column_summaries
 
@@ -34,16 +34,9 @@ CONVERSIONS = ("csv", "parquet")  # what the download endpoint converts tabular 
 
 def explore(request):
     form = DatasetExploreForm(request.GET or None)
-    valid = not form.is_bound or form.is_valid()
-    try:
-        queryset = selectors.dataset_list(user=request.user, filters=form.filters() if form.is_bound else {})
-    except DomainError as exc:  # a filter the form let through but the listing refuses
-        form.add_error(None, exc.detail)
-        valid = False
-    if not valid:  # as the API refuses bad filters: the errors, and no results pretending to be filtered
-        queryset = selectors.dataset_list(user=request.user, filters={}).none()
-    page = page_or_404(queryset, request.GET.get("page"), size=PAGE_SIZE)
-    return render(request, "datasets/explore.html", {"page": page, "form": form}, status=200 if valid else 400)
+    return explore_page(
+        request, form=form, listing=selectors.dataset_list, template="datasets/explore.html", size=PAGE_SIZE
+    )
 
 
 @login_required

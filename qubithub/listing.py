@@ -30,3 +30,22 @@ def page_or_404(queryset, number, *, size: int):
         return Paginator(queryset, size).page(number or 1)
     except InvalidPage:
         raise Http404("No such page.") from None
+
+
+def explore_page(request, *, form, listing, template: str, size: int):
+    """An explore page: the listing filtered by `form`. Bad filters (refused by the form, or by the listing
+    itself) are a 400 with the errors and no results, as the API refuses them."""
+    from django.shortcuts import render
+
+    from qubithub.errors import DomainError
+
+    valid = not form.is_bound or form.is_valid()
+    try:
+        queryset = listing(user=request.user, filters=form.filters() if form.is_bound else {})
+    except DomainError as exc:
+        form.add_error(None, exc.detail)
+        valid = False
+    if not valid:
+        queryset = listing(user=request.user, filters={}).none()
+    page = page_or_404(queryset, request.GET.get("page"), size=size)
+    return render(request, template, {"page": page, "form": form}, status=200 if valid else 400)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from orgs.access import can_edit, require_editable
 from qubithub.api.throttles import ForkThrottle, StarThrottle
 from qubithub.errors import DomainError
-from qubithub.listing import page_or_404
+from qubithub.listing import explore_page
 from qubithub.pages import owner_choices, page_errors, throttled
 from spaces import selectors, services
 from spaces.forms import (
@@ -32,16 +32,9 @@ EDITABLE_FIELDS = ("title", "description", "sdk", "space_type", "is_public")
 
 def explore(request):
     form = SpaceExploreForm(request.GET or None)
-    valid = not form.is_bound or form.is_valid()
-    try:
-        queryset = selectors.space_list(user=request.user, filters=form.filters() if form.is_bound else {})
-    except DomainError as exc:  # a filter the form let through but the listing refuses
-        form.add_error(None, exc.detail)
-        valid = False
-    if not valid:  # as the API refuses bad filters: the errors, and no results pretending to be filtered
-        queryset = selectors.space_list(user=request.user, filters={}).none()
-    page = page_or_404(queryset, request.GET.get("page"), size=PAGE_SIZE)
-    return render(request, "spaces/explore.html", {"page": page, "form": form}, status=200 if valid else 400)
+    return explore_page(
+        request, form=form, listing=selectors.space_list, template="spaces/explore.html", size=PAGE_SIZE
+    )
 
 
 @login_required
